@@ -1,0 +1,30 @@
+# Build: docker build -t masthead .
+# Run:   docker run -p 8000:8000 --env-file .env masthead
+# The same image runs the background worker with another command (see README, Deployment).
+
+FROM python:3.13-slim AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+RUN python -m venv /venv
+WORKDIR /src
+COPY pyproject.toml README.md ./
+RUN /venv/bin/pip install .
+
+FROM python:3.13-slim
+ENV PATH=/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PORT=8000 \
+    STATIC_ROOT=/app/var/static \
+    MEDIA_ROOT=/app/var/media
+RUN useradd --create-home --uid 10001 masthead
+COPY --from=build /venv /venv
+WORKDIR /app
+COPY --chown=masthead:masthead . .
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0 \
+    && mkdir -p /app/var/media && chown -R masthead:masthead /app/var
+USER masthead
+EXPOSE 8000
+VOLUME ["/app/var/media"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=4)"
+CMD ["scripts/start"]

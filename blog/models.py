@@ -1,0 +1,181 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from authors.models import Author
+from blog.html import sanitize_html, summarize
+
+
+class Category(models.Model):
+    """A section of the publication, such as “Service strategy”."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(
+        blank=True, help_text="Shown at the top of the category's page. Plain text."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:category", kwargs={"slug": self.slug})
+
+
+class TaggedPost(TaggedItemBase):
+    content_object = models.ForeignKey("Post", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "content_object"])]
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Return posts readers may see: published, with their publication time come."""
+        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def by_author(self, author):
+        return self.filter(author=author)
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def tagged(self, tag):
+        return self.filter(tags=tag)
+
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def for_lists(self):
+        """Fetch what a list of post cards shows, in a fixed number of queries."""
+        return self.select_related("author", "category").prefetch_related("tags")
+
+
+class Post(models.Model):
+    """A column: one author's article, public once published and its time has come."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The last part of the post's address, made from the title.",
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")
+    category = models.ForeignKey(
+        Category, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts"
+    )
+    tags = TaggableManager(through=TaggedPost, blank=True, help_text="Separate tags with commas.")
+    excerpt = models.TextField(
+        blank=True,
+        help_text="A sentence or two for lists and feeds. Left empty, the opening of the "
+        "post is used.",
+    )
+    body = models.TextField(help_text="The article.")
+    featured_image = models.ImageField(upload_to="posts/%Y/%m/", blank=True)
+    featured_image_alt = models.CharField(
+        "featured image description",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="A published post appears at this time; a future time schedules it.",
+    )
+    is_featured = models.BooleanField(
+        "featured", default=False, help_text="Featured posts lead the home page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        permissions = [("edit_any_post", "Can edit and feature every columnist's posts")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published"]), name="post_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="post_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="post_public"),
+            models.Index(fields=["author", "status", "published_at"], name="post_author"),
+            models.Index(fields=["category", "status", "published_at"], name="post_category"),
+            models.Index(fields=["is_featured", "status", "published_at"], name="post_featured"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:200]
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        day = timezone.localdate(self.published_at or self.created_at or timezone.now())
+        return reverse(
+            "blog:post",
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_published()
+
+    @property
+    def summary(self):
+        """Return the excerpt, or the opening of the body when the author wrote none."""
+        return self.excerpt.strip() or summarize(self.body)
+
+    def publish(self, *, at=None):
+        """Publish now, or schedule for the time given."""
+        self.status = self.Status.PUBLISHED
+        self.published_at = at or self.published_at or timezone.now()
+        self.save(update_fields=["status", "published_at", "updated_at"])
+
+    def unpublish(self):
+        """Take the post off the site and back to draft."""
+        self.status = self.Status.DRAFT
+        self.save(update_fields=["status", "updated_at"])
+
+    def can_be_edited_by(self, user):
+        """Say whether user may edit (and so preview) this post: its author, or an editor."""
+        if not (user.is_active and user.is_staff):
+            return False
+        return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk

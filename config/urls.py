@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from ops.views import healthz
+
+admin.site.site_header = f"{settings.PUBLICATION_NAME} newsroom"
+admin.site.site_title = "Newsroom"
+admin.site.index_title = "Newsroom"
+
+handler500 = "ops.views.server_error"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("blog.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Uploaded media on local disk; deployments with object storage leave this off.
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns.insert(
+        0, re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )

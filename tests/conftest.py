@@ -1,0 +1,59 @@
+import pytest
+from django.conf import settings as django_settings
+
+from tests.factories import AuthorFactory, UserFactory
+
+
+def pytest_configure(config):
+    # Before any middleware is built (the live server's included): the tests speak plain HTTP.
+    django_settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Keep uploads in a temporary folder and serve static files without a manifest."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+@pytest.fixture
+def author():
+    return AuthorFactory(display_name="Ada Author", slug="ada-author")
+
+
+@pytest.fixture
+def other_author():
+    return AuthorFactory(display_name="Olu Other", slug="olu-other")
+
+
+@pytest.fixture
+def editor():
+    return UserFactory(username="editor", groups=["Editors"])
+
+
+@pytest.fixture
+def moderator():
+    return UserFactory(username="moderator", groups=["Moderators"])
+
+
+@pytest.fixture
+def author_client(client, author):
+    client.force_login(author.user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client

@@ -1,0 +1,79 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from authors.models import Author
+from blog.models import Category, Post
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.is_staff = True
+            self.save(update_fields=["is_staff"])
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    user = factory.SubFactory(UserFactory, groups=["Authors"])
+    display_name = factory.Sequence(lambda n: f"Columnist Number{n}")
+    slug = factory.Sequence(lambda n: f"columnist-{n}")
+    tagline = "Notes from the service desk"
+    introduction = "I have run service desks for twenty years."
+    rhythm = "every Wednesday"
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    description = "Any news that fits no other section."
+
+
+class PostFactory(DjangoModelFactory):
+    """A published post whose publication time has passed, unless told otherwise."""
+
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Column number {n}")
+    slug = factory.Sequence(lambda n: f"column-number-{n}")
+    author = factory.SubFactory(AuthorFactory)
+    category = factory.SubFactory(CategoryFactory)
+    body = "<p>What a service desk learns on a Monday morning.</p>"
+    status = Post.Status.PUBLISHED
+    published_at = factory.Sequence(
+        lambda n: timezone.now() - datetime.timedelta(days=1, minutes=n)
+    )
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+    class Params:
+        draft = factory.Trait(status=Post.Status.DRAFT, published_at=None)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
+        )
