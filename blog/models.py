@@ -83,7 +83,15 @@ class Post(models.Model):
         "post is used.",
     )
     body = models.TextField(help_text="The article.")
-    featured_image = models.ImageField(upload_to="posts/%Y/%m/", blank=True)
+    featured_image = models.ImageField(
+        upload_to="posts/%Y/%m/",
+        blank=True,
+        width_field="featured_image_width",
+        height_field="featured_image_height",
+    )
+    # Kept beside the file so that pages can size the picture without opening it.
+    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     featured_image_alt = models.CharField(
         "featured image description",
         max_length=250,

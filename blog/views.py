@@ -21,12 +21,10 @@ def paginate(request, queryset):
 
 
 def index(request):
-    page = paginate(request, Post.objects.published().for_lists())
-    featured = []
-    if page.number == 1:
-        featured = list(Post.objects.published().featured().for_lists()[:3])
-        featured_ids = {post.pk for post in featured}
-        page.object_list = [post for post in page.object_list if post.pk not in featured_ids]
+    featured = list(Post.objects.published().featured().for_lists()[:3])
+    # The featured band leads every page; the latest columns list the rest without repeats.
+    latest = Post.objects.published().exclude(pk__in=[post.pk for post in featured])
+    page = paginate(request, latest.for_lists())
     return TemplateResponse(
         request, "blog/index.html", {"featured_posts": featured, "page_obj": page}
     )
