@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from authors.models import Author
+from ops.cache import ContentAdminMixin
 
 
 def manages_authors(user):
@@ -8,7 +9,7 @@ def manages_authors(user):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = ["display_name", "tagline", "rhythm", "blog_roll_order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["display_name", "tagline", "user__username", "user__email"]

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from blog.models import Category, Post
+from ops.cache import ContentAdminMixin, content_changed
 
 
 def is_editor(user):
@@ -11,14 +12,14 @@ def is_editor(user):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = ["status", "is_featured", "category", "author"]
     list_select_related = ["author", "category"]
@@ -31,7 +32,7 @@ class PostAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "author", "body", "excerpt"]}),
         ("Illustration", {"fields": ["featured_image", "featured_image_alt"]}),
         ("Filing", {"fields": ["category", "tags"]}),
-        ("Publishing", {"fields": ["status", "published_at", "is_featured"]}),
+        ("Publishing", {"fields": ["status", "published_at", "is_featured", "allow_comments"]}),
     ]
 
     def get_queryset(self, request):
@@ -101,12 +102,14 @@ class PostAdmin(admin.ModelAdmin):
     def publish_now(self, request, queryset):
         for post in queryset:
             post.publish(at=timezone.now() if not post.is_published() else post.published_at)
+        content_changed()
         messages.success(request, f"Published {len(queryset)} post(s).")
 
     @admin.action(description="Take the selected posts back to draft", permissions=["change"])
     def unpublish(self, request, queryset):
         for post in queryset:
             post.unpublish()
+        content_changed()
         messages.success(request, f"Moved {len(queryset)} post(s) back to draft.")
 
     @admin.action(
@@ -114,9 +117,11 @@ class PostAdmin(admin.ModelAdmin):
     )
     def feature(self, request, queryset):
         count = queryset.update(is_featured=True)
+        content_changed()
         messages.success(request, f"Featured {count} post(s).")
 
     @admin.action(description="Stop featuring the selected posts", permissions=["feature"])
     def unfeature(self, request, queryset):
         count = queryset.update(is_featured=False)
+        content_changed()
         messages.success(request, f"Unfeatured {count} post(s).")

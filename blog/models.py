@@ -105,6 +105,12 @@ class Post(models.Model):
         blank=True,
         help_text="A published post appears at this time; a future time schedules it.",
     )
+    allow_comments = models.BooleanField(
+        "comments open",
+        default=True,
+        help_text="Untick to close comments on this post. Comments also close by themselves "
+        "some days after publication, as the publication is configured.",
+    )
     is_featured = models.BooleanField(
         "featured", default=False, help_text="Featured posts lead the home page."
     )

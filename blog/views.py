@@ -75,7 +75,7 @@ def post_preview(request, pk):
     return response
 
 
-def render_post(request, post, *, is_preview=False):
+def render_post(request, post, *, is_preview=False, extra_context=None, status=200):
     in_blog = (
         Post.objects.published()
         .by_author(post.author_id)
@@ -94,8 +94,9 @@ def render_post(request, post, *, is_preview=False):
         "previous_post": previous_post,
         "next_post": next_post,
         "is_preview": is_preview,
+        **(extra_context or {}),
     }
-    return TemplateResponse(request, "blog/post_detail.html", context)
+    return TemplateResponse(request, "blog/post_detail.html", context, status=status)
 
 
 class ArchiveMixin:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "taggit",
+    "django_tasks_db",
     "authors",
     "blog",
     "comments",
@@ -161,6 +162,28 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "admin:login"
+
+# The public address of the site, for links in mail sent outside a request.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Background work (mail) goes through Django's tasks to a worker: manage.py db_worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The request header holding the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+RATELIMIT_IP_META_KEY = "ops.network.client_ip"
+
+# Comments: see README, Comments and moderation.
+COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
+COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
+COMMENTS_RATE_PER_IP = env.str("COMMENTS_RATE_PER_IP", default="5/10m")
+COMMENTS_RATE_PER_EMAIL = env.str("COMMENTS_RATE_PER_EMAIL", default="3/10m")
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
+COMMENTS_AUTO_APPROVE_AFTER = env.int("COMMENTS_AUTO_APPROVE_AFTER", default=0)
+COMMENTS_DIGEST_MINUTES = env.int("COMMENTS_DIGEST_MINUTES", default=10)
+AKISMET_API_KEY = env.str("AKISMET_API_KEY", default="")
+AKISMET_SITE_URL = env.str("AKISMET_SITE_URL", default=SITE_URL)
+AKISMET_TIMEOUT = env.float("AKISMET_TIMEOUT", default=3.0)
 
 # Security: the defaults are production's; DEBUG relaxes only what plain HTTP needs.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -14,6 +14,7 @@ handler500 = "ops.views.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("comments.urls")),
     path("", include("blog.urls")),
 ]
 

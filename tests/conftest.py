@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 
 from tests.factories import AuthorFactory, UserFactory
 
@@ -11,7 +12,8 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    """Keep uploads in a temporary folder and serve static files without a manifest."""
+    """Start each test with an empty cache, uploads in a temporary folder, no static manifest."""
+    cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

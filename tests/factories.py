@@ -77,3 +77,18 @@ class PostFactory(DjangoModelFactory):
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
         )
+
+
+class CommentFactory(DjangoModelFactory):
+    """An approved comment, unless told otherwise."""
+
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = factory.LazyAttribute(lambda c: f"{c.name.lower().replace(' ', '.')}@example.com")
+    location = "Leeds"
+    body = "Thoughtful words about service desks."
+    status = "approved"
+    ip_address = "198.51.100.7"

@@ -1,0 +1,95 @@
+from django import template
+from django.db.models import Count
+from django.utils import timezone
+
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.services import comments_open
+from comments.text import render_comment
+from comments.views import AWAITING_SESSION_KEY
+
+register = template.Library()
+
+
+@register.filter
+def comment_text(value):
+    """Render a comment's plain text as paragraphs with safe links."""
+    return render_comment(value)
+
+
+@register.simple_tag
+def count_comments(*post_lists):
+    """Give each post in the lists its approved comment count, in one query for them all."""
+    posts = [post for posts in post_lists for post in posts if not hasattr(post, "comment_count")]
+    if not posts:
+        return ""
+    counts = dict(
+        Comment.objects.approved()
+        .filter(post__in=[post.pk for post in posts])
+        .values_list("post")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for post in posts:
+        post.comment_count = counts.get(post.pk, 0)
+    return ""
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comment_section(context, post):
+    """Render a post's approved comments, the reader's own awaiting ones, and the form."""
+    request = context["request"]
+    comments = list(
+        visible_comments(request, post).select_related("post__author").order_by("created_at", "pk")
+    )
+    threads = [c for c in comments if c.parent_id is None]
+    replies = {}
+    for comment in comments:
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    for comment in threads:
+        comment.thread_replies = replies.get(comment.pk, [])
+    form = context.get("comment_form")
+    if form is None:
+        initial = {}
+        if request.user.is_authenticated:
+            initial = {"name": request.user.get_full_name(), "email": request.user.email}
+        reply_to = request.GET.get("reply", "")
+        if reply_to.isdigit():
+            initial["parent"] = int(reply_to)
+        form = CommentForm(post=post, initial=initial)
+    return {
+        "post": post,
+        "threads": threads,
+        "approved_count": sum(1 for c in comments if c.is_public()),
+        "form": form,
+        "is_open": comments_open(post),
+        "now": timezone.now(),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def visible_comments(request, post):
+    """Return the comments this reader may see on post: approved, and their own undecided."""
+    on_post = Comment.objects.on_post(post)
+    awaiting = request.session.get(AWAITING_SESSION_KEY)
+    if not awaiting:
+        return on_post.approved()
+    # Held spam looks to its sender like any comment awaiting moderation.
+    undecided = on_post.filter(
+        pk__in=awaiting,
+        status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
+        decided_at__isnull=True,
+    )
+    return on_post.approved() | undecided
+
+
+@register.inclusion_tag("comments/admin_summary.html", takes_context=True)
+def moderation_summary(context):
+    """Tell moderators on the admin index how many comments wait, and for how long."""
+    if not context["request"].user.has_perm("comments.moderate_comment"):
+        return {"show": False}
+    pending = Comment.objects.pending()
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    return {"show": True, "count": pending.count(), "oldest": oldest}

@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from blog.models import Post
+from blog.views import render_post
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.services import CommentRefused, comment_submit, comments_open
+
+AWAITING_SESSION_KEY = "comments_awaiting"
+
+
+@require_POST
+def post_comment(request, pk):
+    """Take a reader's comment; on any problem, show the post again with everything they typed."""
+    post = get_object_or_404(Post.objects.published().for_lists(), pk=pk)
+    form = CommentForm(request.POST, post=post)
+    status = 400
+    if not comments_open(post):
+        form.is_valid()
+        form.add_error(None, "Comments on this post are closed.")
+        status = 403
+    elif form.is_valid():
+        try:
+            comment = comment_submit(post=post, form=form, request=request)
+        except CommentRefused as refusal:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+        else:
+            return _thank(request, post, comment)
+    return render_post(request, post, extra_context={"comment_form": form}, status=status)
+
+
+def _thank(request, post, comment):
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, "Thank you. Your comment is published.")
+    else:
+        # Spam is answered like any comment held for moderation: nothing to learn from it.
+        awaiting = request.session.get(AWAITING_SESSION_KEY, [])
+        request.session[AWAITING_SESSION_KEY] = [*awaiting, comment.pk][-20:]
+        messages.success(
+            request,
+            "Thank you. Your comment awaits moderation; it appears here for everyone once a "
+            "moderator approves it.",
+        )
+    return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")

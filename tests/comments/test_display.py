@@ -1,0 +1,137 @@
+"""What the public sees of comments: approved ones only, inert, in threads, cheaply."""
+
+from http import HTTPStatus
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from comments.models import Comment
+from tests.factories import CommentFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    '<script>alert("x")</script>',
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">click</a>',
+    "&lt;script&gt;alert(2)&lt;/script&gt; &amp;amp;",
+    "<iframe src='https://evil.example'></iframe>",
+    "A" * 3000,
+    "\u202eevil\u202c and javascript:alert(3)",
+]
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "spam"])
+def test_undecided_and_refused_comments_are_on_no_public_page(client, post, status):
+    CommentFactory(post=post, status=status, body=f"A {status} comment")
+
+    page = client.get(post.get_absolute_url())
+    home = client.get(reverse("blog:index"))
+
+    assert f"A {status} comment" not in page.text
+    assert "No comments yet." in page.text
+    assert "1 comment" not in home.text
+
+
+def test_approved_comments_show_oldest_first_with_name_place_and_date(client, post):
+    CommentFactory(post=post, name="First Reader", location="Leeds", body="Early words")
+    CommentFactory(post=post, name="Second Reader", location="", body="Later words")
+
+    response = client.get(post.get_absolute_url())
+
+    content = response.text
+    assert "2 comments" in content
+    assert content.index("Early words") < content.index("Later words")
+    assert 'First Reader</span> <span class="comment__location">(Leeds)</span>' in content
+    assert "(Leeds)" in content
+    assert '<time class="comment__date"' in content
+
+
+def test_replies_sit_one_level_under_the_comment_they_answer(client, post):
+    parent = CommentFactory(post=post, body="The question")
+    CommentFactory(post=post, parent=parent, body="The answer")
+
+    content = client.get(post.get_absolute_url()).text
+
+    replies_start = content.index("comment-list--replies")
+    assert content.index("The question") < replies_start < content.index("The answer")
+
+
+def test_urls_become_links_readers_trust_less(client, post):
+    CommentFactory(post=post, body="Read https://example.org/guide first.")
+
+    content = client.get(post.get_absolute_url()).text
+
+    assert '<a href="https://example.org/guide" rel="nofollow ugc">' in content
+
+
+@pytest.mark.parametrize("field", ["name", "location", "body"])
+def test_hostile_text_renders_inert(client, post, field):
+    for text in HOSTILE:
+        CommentFactory(post=post, **{field: text[:80] if field != "body" else text})
+
+    content = client.get(post.get_absolute_url()).text
+
+    comments = content[content.index('id="comments"') :]
+    assert "<script" not in comments
+    assert "<img" not in comments
+    assert "<iframe" not in comments
+    assert 'href="javascript:' not in comments
+    assert "onerror=" not in comments.replace("onerror=&quot;", "")
+    assert "&amp;lt;script&amp;gt;" in comments or field != "body"
+
+
+def test_a_ten_thousand_character_comment_renders_in_full_and_escaped(client, post):
+    body = ("<b>" + "x" * 9990)[:10000]
+    CommentFactory(post=post, body=body)
+
+    content = client.get(post.get_absolute_url()).text
+
+    assert "&lt;b&gt;" + "x" * 9990 in content
+
+
+def test_list_pages_show_comment_counts(client, post):
+    CommentFactory.create_batch(3, post=post)
+    CommentFactory(post=post, status="pending")
+
+    content = client.get(reverse("blog:index")).text
+
+    assert f'{post.get_absolute_url()}#comments">3 comments</a>' in content
+
+
+def count(client, url):
+    """Count a page's queries once the shared sidebar is cached, as it is in steady use."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == HTTPStatus.OK
+    return len(captured)
+
+
+def test_a_post_with_500_comments_costs_the_queries_of_one_with_5(
+    client, post, django_assert_max_num_queries
+):
+    other = PostFactory(author=post.author)
+    CommentFactory.create_batch(5, post=post)
+    Comment.objects.bulk_create(
+        [Comment(post=other, name=f"R{n}", email=f"r{n}@example.com", body="Hi",
+                 status="approved") for n in range(500)]
+    )  # fmt: skip
+
+    small = count(client, post.get_absolute_url())
+    with django_assert_max_num_queries(10):
+        large = count(client, other.get_absolute_url())
+
+    assert large == small
+    assert client.get(other.get_absolute_url()).text.count('class="comment"') == 500
+
+
+def test_list_page_queries_do_not_grow_with_comments(client, post):
+    home = reverse("blog:index")
+    CommentFactory(post=post)
+    few = count(client, home)
+    for _ in range(5):
+        CommentFactory.create_batch(3, post=PostFactory(author=post.author))
+
+    assert count(client, home) == few
