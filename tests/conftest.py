@@ -1,4 +1,7 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.cache import cache
 
@@ -21,6 +24,27 @@ def _test_settings(settings, tmp_path):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+BASE_DATA_MIGRATIONS = [
+    ("blog.migrations.0002_newsroom_roles", "create_roles"),
+    ("blog.migrations.0003_static_pages", "create_pages"),
+    ("comments.migrations.0002_moderation_roles", "grant"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _base_data(request):
+    """Give transactional tests the groups and pages that migrations create.
+
+    Between transactional tests the database is emptied, data migrations' rows included.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    for module, function in BASE_DATA_MIGRATIONS:
+        getattr(import_module(module), function)(django_apps, None)
 
 
 @pytest.fixture

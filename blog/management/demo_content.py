@@ -1806,3 +1806,678 @@ CLOSERS = [
     """More on this theme in [[category:*|the rest of this section]], where colleagues come at
     it from other angles.""",
 ]
+
+
+def plain_text(text: str) -> str:
+    """Return a reader's plain text with each paragraph typeset on one line, a blank line apart."""
+    return "\n\n".join(typeset(part) for part in re.split(r"\n\s*\n", text.strip()))
+
+
+AUTHOR = "AUTHOR"  # in a CommentSpec's name: the post's own columnist, answering
+
+
+@dataclass(frozen=True)
+class CommentSpec:
+    name: str  # a reader's first name, or AUTHOR
+    location: str  # the place a reader signs with; blank for the columnist
+    body: str  # plain text; a blank line starts a new paragraph
+    replies: tuple["CommentSpec", ...] = ()
+
+
+# Approved comments, by the title of the published post they answer, in the order written.
+# Regular readers keep the same name and place, so moderators can see their history.
+COMMENTS = {
+    "Watermelon SLAs: green outside, red inside": [
+        CommentSpec(
+            "Pieter",
+            "Utrecht",
+            """We called ours the traffic-light lie. What finally helped was one measure the
+            supplier could not game: how many branch managers rang our director directly in a
+            month. It went from eleven to two once the agreement was rewritten around what the
+            branches actually experienced.""",
+        ),
+    ],
+    "What a Monday morning queue really tells you": [
+        CommentSpec(
+            "Callum",
+            "Dundee",
+            """The tickets reopened over the weekend are the ones I read first too. A ticket
+            someone reopened at eleven on a Saturday night tells you exactly how much they
+            trusted the fix.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """Callum, yes, and the times matter as much as the titles. A cluster of
+                    reopens on Sunday evening is usually people checking their email before
+                    work and finding the problem never really went away.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Yasmin",
+            "Birmingham",
+            """I have been told off for doing exactly this instead of 'looking at the strategic
+            picture'. Sending this to my boss, with the cup of tea highlighted.""",
+        ),
+    ],
+    "Not tonight: when a change board earns its keep": [
+        CommentSpec(
+            "Agnieszka",
+            "Kraków",
+            """The payroll run nobody put on the calendar: we had the same with a month-end
+            batch owned by finance rather than IT. Our fix was to invite the finance systems
+            lead to the board once a month, not to add another field to the form.""",
+            replies=(
+                CommentSpec(
+                    "Graham",
+                    "Swindon",
+                    """Inviting people works until they stop coming. Ours came once we moved
+                    the board to the slot straight after their own team meeting and provided
+                    biscuits. Never underestimate biscuits.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Sunil",
+            "Leicester",
+            """Good piece. Did the supplier accept the explanation in the end, or did the
+            missed window cost you a penalty?""",
+        ),
+    ],
+    "From the phones to the problem board: a career map": [
+        CommentSpec(
+            "Dev",
+            "Pune",
+            """I moved from first line to problem management after four years on the phones.
+            What got me noticed was a spreadsheet of repeat calls that I sent to the problem
+            manager every month without being asked.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """Dev, that is the best career advice on this page, and you gave it in two
+                    sentences. The spreadsheet nobody asked for is how half the people I admire
+                    got their second job.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Kerry-Ann",
+            "Kingston",
+            """I would love a follow-up on moving from the desk into service ownership. That
+            step feels much less mapped than the routes into problem or change.""",
+        ),
+    ],
+    "Reading ISO/IEC 20000 slowly, one clause at a time": [
+        CommentSpec(
+            "Stefan",
+            "Graz",
+            """Book-club pace is exactly right. Our implementation team read clause 8 in one
+            afternoon and spent the next year undoing the procedures they wrote that week.""",
+        ),
+        CommentSpec(
+            "Siobhán",
+            "Galway",
+            """Looking forward to the series. Will you point out the differences from the 2011
+            edition as you go? Half our documents still quote the old clause numbers.""",
+        ),
+    ],
+    "Problem management is the practice everyone skips": [
+        CommentSpec(
+            "Graham",
+            "Swindon",
+            """Our tool counts a problem as closed when somebody ticks the box. By that measure
+            we are world leaders in problem management.""",
+        ),
+        CommentSpec(
+            "Mariana",
+            "Porto",
+            """We started counting only the problems closed by a change that removed the cause.
+            The number fell from 140 a quarter to 9.
+
+            It was a humbling month, but the nine were real, and the incident count behind
+            them fell too.""",
+        ),
+        CommentSpec(
+            "Ahmed",
+            "Cairo",
+            """Who should own a problem when the cause sits with a supplier? That is where ours
+            go to die.""",
+        ),
+    ],
+    "The case for answering the phone": [
+        CommentSpec(
+            "Ruth",
+            "Norwich",
+            """Thank you for mentioning screen readers. I am blind, and the portal at my
+            workplace is technically accessible and practically impossible. On a bad IT day the
+            phone line is the only reason I can do my job.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """Ruth, thank you for writing this. We now try every portal change with two
+                    colleagues who use screen readers before it goes live, and it has changed
+                    what we build more than any survey did.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Bashir",
+            "Manchester",
+            """The arithmetic always leaves out the failed portal attempts. Someone who has
+            tried twice and then rings is crosser, and the call takes longer.""",
+        ),
+        CommentSpec(
+            "Beatriz",
+            "São Paulo",
+            """We kept the phone but added a callback option at busy times. Callers choose it
+            far more than we expected, and complaints about hold times have almost
+            disappeared.""",
+        ),
+    ],
+    "What the AI noise means for a forty-seat desk": [
+        CommentSpec(
+            "Eero",
+            "Tampere",
+            """So the short answer is: fix your knowledge base first? That has been the answer
+            to every automation question I have heard in twenty years.""",
+            replies=(
+                CommentSpec(
+                    "Chidi",
+                    "Abuja",
+                    """Eero, it is also the answer nobody buys, because there is no vendor to
+                    take you to lunch for it. Still true, though.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Nadia",
+            "Montréal",
+            """I would add: agree with HR and the union how you will talk about it before the
+            first pilot. Our people assumed the worst for months because nobody told them
+            anything.""",
+        ),
+    ],
+    "Release notes nobody reads, and how to fix that": [
+        CommentSpec(
+            "Jo",
+            "Hobart",
+            """'Fix null check' is the release note of my nightmares. We added a 'what a caller
+            might notice' line to our pull request template. It gets filled in about seventy
+            per cent of the time, which is seventy per cent more than before.""",
+        ),
+        CommentSpec(
+            "Olu",
+            "Lagos",
+            """Do you write the notes before the deployment or after? We tried before, and they
+            were often wrong by the time the feature was switched on.""",
+        ),
+    ],
+    "Three questions before you sign the renewal": [
+        CommentSpec(
+            "Paddy",
+            "Cork",
+            """Answering the questions before anyone mentions price is the part I will steal.
+            Once a number is on the table nobody in the room hears anything else.""",
+        ),
+    ],
+    "A virtual agent joined the desk: notes from its first quarter": [
+        CommentSpec(
+            "Marguerite",
+            "Lyon",
+            """'Confidently wrong' is the phrase. Ours cheerfully told a professor that her
+            account had been deleted, because she typed 'remove me from this list'.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """That made me laugh and then wince, because we had a near relative of it.
+                    We now read every conversation in which the agent claims to have done
+                    something that cannot be undone, and it has made our articles much more
+                    precise.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Wen",
+            "Singapore",
+            """Honest write-ups like this are rare. What share of the conversations ended with
+            a person taking over?""",
+        ),
+    ],
+    "Burnout arrives as a backlog": [
+        CommentSpec(
+            "Sam",
+            "",
+            """Reading this on a Sunday evening with my laptop open, clearing the backlog
+            before Monday. I recognised every sign in the first paragraph. Closing the laptop
+            now.""",
+        ),
+        CommentSpec(
+            "Thandi",
+            "Durban",
+            """The one-word ticket notes are so true. It is the first thing I look at now when
+            someone on my team goes quiet.""",
+        ),
+        CommentSpec(
+            "Alasdair",
+            "Inverness",
+            """As a manager, the hard part is that the backlog is also what my own boss judges
+            me on. Any advice on making the case upwards would be very welcome.""",
+        ),
+    ],
+    "Standard changes are a promise, not a loophole": [
+        CommentSpec(
+            "Lotte",
+            "Aarhus",
+            """We review our catalogue of standard changes every quarter and retire any that
+            caused an incident. It keeps the list short and the privilege trusted.""",
+        ),
+        CommentSpec(
+            "Graham",
+            "Swindon",
+            """Our golden age lasted about six weeks. Then someone decided that opening the
+            firewall for a brand-new supplier was a standard change.""",
+        ),
+    ],
+    "The outage everyone read about, and the lessons nobody wrote down": [
+        CommentSpec(
+            "Matteo",
+            "Bologna",
+            """We did the same exercise and found that four of the report's seven lessons
+            applied to us, including the one about the status page being hosted on the system
+            that failed. We moved it the following week.""",
+        ),
+    ],
+    "Chat is not a cheaper phone": [
+        CommentSpec(
+            "Hana",
+            "Brno",
+            """Three at once works for password resets and nothing else. Our analysts said it
+            felt like playing chess on three boards while someone held a stopwatch.""",
+            replies=(
+                CommentSpec(
+                    "Femi",
+                    "London",
+                    """Hana, we found the same. The number of chats now depends on the queue:
+                    two for general questions, one for anything involving a laptop that will
+                    not start.""",
+                ),
+            ),
+        ),
+    ],
+    "SIAM without the slide deck": [
+        CommentSpec(
+            "Aroha",
+            "Wellington",
+            """'Someone must own the whole' is the whole of it. We spent a year on tooling
+            before agreeing who that someone was, and then we had to redo the tooling.""",
+        ),
+        CommentSpec(
+            "Kwame",
+            "Kumasi",
+            """Does a smaller organisation with three or four suppliers need a formal
+            integrator at all, or is a named person with the authority enough?""",
+        ),
+    ],
+    "Your first surveillance audit: what the auditor wants to see": [
+        CommentSpec(
+            "Siobhán",
+            "Galway",
+            """Ours is in six weeks, and the binder is, yes, on a shelf. Printing this out.
+            Thank you, I think.""",
+        ),
+    ],
+    "Hiring for curiosity over certificates": [
+        CommentSpec(
+            "Gabriel",
+            "Curitiba",
+            """Theatre logistics is a perfect background. Our best change manager used to
+            organise weddings. He says a change window is a wedding with fewer tears.""",
+        ),
+        CommentSpec(
+            "Kerry-Ann",
+            "Kingston",
+            """How did you get curiosity past the screening? Our applicant tracking system
+            filters on certificates before a human sees anything.""",
+        ),
+    ],
+    "Writing knowledge articles at the speed of the call": [
+        CommentSpec(
+            "Dev",
+            "Pune",
+            """Eleven hundred uses with a typo in the title. I will be quoting this at our next
+            knowledge board, where we spend forty minutes a month on fonts.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """Please do. We fixed the typo eventually and the usage did not change at
+                    all, which tells you what readers are looking for.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Leilani",
+            "Honolulu",
+            """We let analysts publish straight from the call with a 'rough draft' label, and
+            a senior colleague reviews each one within a week. The quality is fine and we have
+            three times as many articles.""",
+        ),
+    ],
+    "Feature flags belong in the change record": [
+        CommentSpec(
+            "Stefan",
+            "Graz",
+            """Our auditors asked exactly this last year: where is the record of the flag that
+            switched the feature on? We had no answer. Flags now have a lightweight change type
+            of their own.""",
+        ),
+    ],
+    "Satisfaction surveys people actually answer": [
+        CommentSpec(
+            "Marta",
+            "Valencia",
+            """What was the single question? We are about to redesign our survey and I would
+            love to borrow it.""",
+        ),
+        CommentSpec(
+            "Ollie",
+            "Bristol",
+            """Sending at a better moment is the underrated part. We moved ours from 'ticket
+            closed' to 'three days after closing, if not reopened', and the answers became far
+            more honest.""",
+        ),
+    ],
+    "What I heard at ServiceCon, and what I did not": [
+        CommentSpec(
+            "Nadia",
+            "Montréal",
+            """Sorry I missed you in the corridor! The apprenticeship session on day two was my
+            highlight: a full room, most of it under thirty, which felt like progress.""",
+        ),
+    ],
+    "The best ServiceCon session happened in the corridor": [
+        CommentSpec(
+            "Femi",
+            "London",
+            """So who should be woken up? Asking for a release manager who has been woken for
+            three cloud region outages this year, none of them his.""",
+        ),
+        CommentSpec(
+            "Lotte",
+            "Aarhus",
+            "The corridor track is the only one I never skip.",
+        ),
+    ],
+    "Cloud bills are a supplier relationship too": [
+        CommentSpec(
+            "Pieter",
+            "Utrecht",
+            """A third unexplained sounds about right. We found two test environments that had
+            been running since a proof of concept four years earlier.""",
+        ),
+    ],
+    "Managers who still take a shift on the desk": [
+        CommentSpec(
+            "Bashir",
+            "Manchester",
+            """Our head of IT did this once, for the photographs. Your version, every month and
+            without a camera, is the one that counts.""",
+        ),
+    ],
+    "Shift rotas that people can live with": [
+        CommentSpec(
+            "Thandi",
+            "Durban",
+            """We let the team swap shifts freely as long as cover holds, and sickness fell
+            noticeably. The tool still builds the first draft, but people own the final
+            one.""",
+        ),
+    ],
+    "COBIT for people who think they do not need it": [
+        CommentSpec(
+            "Graham",
+            "Swindon",
+            """I expected to disagree with this and did not. 'Who decides, and on what basis'
+            is the question our board cannot answer either.""",
+        ),
+    ],
+    "Search logs are the survey you never had to send": [
+        CommentSpec(
+            "Ruth",
+            "Norwich",
+            """Did you find people search in very different words from your article titles?
+            Ours type 'laptop won't wake up', and our article is called 'Power state
+            troubleshooting'.""",
+        ),
+    ],
+    "Exit clauses are written for the bad day": [
+        CommentSpec(
+            "Ahmed",
+            "Cairo",
+            """'Reasonable assistance' cost us eight months and a lawyer. This should be read
+            before every signature.""",
+        ),
+    ],
+    "Change freezes and what they hide": [
+        CommentSpec(
+            "Agnieszka",
+            "Kraków",
+            """We saw the same spike after every Christmas freeze. Now we run a 'slush'
+            instead: standard changes continue, everything else waits, and the January pile-up
+            is much smaller.""",
+        ),
+    ],
+    "The mentor I needed at twenty-three": [
+        CommentSpec(
+            "Yasmin",
+            "Birmingham",
+            "I am twenty-four and on a night shift. This was the letter I needed. Thank you.",
+        ),
+    ],
+    "Why first-contact resolution stopped being my favourite number": [
+        CommentSpec(
+            "Callum",
+            "Dundee",
+            """The same fault fixed forty times by forty people, each of them successful, is
+            the best description of a broken measure I have read.""",
+        ),
+    ],
+    "Goodbye, and thanks for all the arguments": [
+        CommentSpec(
+            "Siobhán",
+            "Galway",
+            """Henrik, your column about mainframe night shifts was the first thing I ever read
+            here, and I have been arguing with you ever since. Enjoy the garden.""",
+        ),
+        CommentSpec(
+            "Graham",
+            "Swindon",
+            """I disagreed with you about service strategy for at least five years. I still
+            think I was right. I will miss the argument. All the best.""",
+            replies=(
+                CommentSpec(
+                    AUTHOR,
+                    "",
+                    """Graham, you were wrong, but you were wrong thoughtfully, which is the
+                    best kind.
+
+                    Thank you all for these messages. The broadband is every bit as slow as I
+                    hoped.""",
+                ),
+            ),
+        ),
+        CommentSpec(
+            "Eero",
+            "Tampere",
+            """From one Nordic operations veteran to another: thank you. The slow broadband is
+            the right choice.""",
+        ),
+        CommentSpec(
+            "Jo",
+            "Hobart",
+            """Your piece on framework fatigue is still pinned above my desk. Happy
+            retirement.""",
+        ),
+        CommentSpec(
+            "Kwame",
+            "Kumasi",
+            "Twelve years of columns, and not one of them dull. Please write the book.",
+        ),
+    ],
+    "Service credits do not buy back trust": [
+        CommentSpec(
+            "Paddy",
+            "Cork",
+            """Ours was €37.50. We framed the credit note and hung it in the room where we hold
+            supplier reviews. It focused minds on both sides.""",
+        ),
+    ],
+    "What the certificate does not certify": [
+        CommentSpec(
+            "Wen",
+            "Singapore",
+            """The point about scope is crucial. We chose a certified supplier and discovered
+            later that the certificate covered a data centre in another country, not the
+            service we were buying.""",
+        ),
+    ],
+    "Writing is a service management skill": [
+        CommentSpec(
+            "Marguerite",
+            "Lyon",
+            """Completely agree. We now run a half-day course on writing incident updates, and
+            it is the most requested training we offer.""",
+        ),
+    ],
+    "The rollback plan that was never tested": [
+        CommentSpec(
+            "Sunil",
+            "Leicester",
+            """'Nine hours and no.' I read this aloud at our change board. We now rehearse the
+            rollback of every major change, starting with the ones people are sure would
+            work.""",
+        ),
+    ],
+    "The password reset that ate a whole quarter": [
+        CommentSpec(
+            "Ollie",
+            "Bristol",
+            """The page that reset itself! We had a very similar afternoon. Enrolment is the
+            real project; the tool is the easy part.""",
+        ),
+    ],
+    "Practices, not processes: living with the new vocabulary": [
+        CommentSpec(
+            "Mariana",
+            "Porto",
+            "So what changed your mind in the end? I am still in the eye-rolling phase.",
+        ),
+    ],
+    "Notes for a new CIO's first hundred days": [
+        CommentSpec(
+            "Chidi",
+            "Abuja",
+            """Forwarded to a friend who starts as a CIO in March. 'None of it is about
+            technology' is the most important line.""",
+        ),
+    ],
+    "Notes from a user group in a church hall": [
+        CommentSpec(
+            "Aroha",
+            "Wellington",
+            """We run something similar in the back room of a pub. No sponsors is the secret:
+            people say what they actually think.""",
+        ),
+    ],
+    "Bringing the service desk back in-house": [
+        CommentSpec(
+            "Alasdair",
+            "Inverness",
+            """We are halfway through the same reversal. The knowledge that left with the
+            supplier is the hardest thing to bring back.""",
+        ),
+    ],
+}
+
+# Comments waiting for a moderator: (post title, minutes ago, comment), the newest first.
+PENDING = [
+    (
+        "Watermelon SLAs: green outside, red inside",
+        25,
+        CommentSpec(
+            "Ingrid",
+            "Tromsø",
+            """We have the opposite: red service levels and happy customers, because the
+            targets were set by someone who had never met the customers. A watermelon turned
+            inside out?""",
+        ),
+    ),
+    (
+        "What a Monday morning queue really tells you",
+        5 * 60,
+        CommentSpec(
+            "Beatriz",
+            "São Paulo",
+            """Do you read the whole queue or a sample? Ours has about nine hundred open tickets
+            on a Monday morning.""",
+        ),
+    ),
+    (
+        "Reading ISO/IEC 20000 slowly, one clause at a time",
+        9 * 60,
+        CommentSpec(
+            "Leo",
+            "Rotterdam",
+            """Which language are you reading it in? The Dutch translation words clause 8.2 in a
+            way that started a long argument in our team.""",
+        ),
+    ),
+    (
+        "Not tonight: when a change board earns its keep",
+        20 * 60,
+        CommentSpec(
+            "Dev",
+            "Pune",
+            """How did the team take it the next morning? In my experience the people who
+            prepared a change remember a last-minute 'no' for a long time.""",
+        ),
+    ),
+    (
+        "The case for answering the phone",
+        30 * 60,
+        CommentSpec(
+            "Mike",
+            "Halifax",
+            """Anyone who cannot manage a web form should not be let near a computer. Switch
+            the phones off and stop wasting money.""",
+        ),
+    ),
+]
+
+# Comments a moderator has marked as spam: (post title, minutes ago, comment).
+SPAM = [
+    (
+        "Your first surveillance audit: what the auditor wants to see",
+        3 * 60,
+        CommentSpec(
+            "Best Exam Dumps",
+            "Online",
+            """Great post!!! Very informative. Get REAL certification exam dumps, 100% pass
+            guaranteed, cheapest price http://exam-dumps.example/ http://exam-dumps.example/buy""",
+        ),
+    ),
+    (
+        "Cloud bills are a supplier relationship too",
+        14 * 60,
+        CommentSpec(
+            "Crypto Wealth Team",
+            "",
+            """Earn $5000 every week from home with our AI trading bot!!! No experience
+            needed, start today: https://quick-profit.example/join""",
+        ),
+    ),
+]

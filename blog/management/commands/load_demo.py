@@ -1,4 +1,6 @@
-"""Load an invented demo publication: columnists, sections, posts, pictures and staff accounts."""
+"""Load an invented demo publication: columnists, sections, posts, pictures, reader comments
+and staff accounts.
+"""
 
 import hashlib
 import io
@@ -6,6 +8,7 @@ import random
 import re
 from datetime import datetime, time, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -23,8 +26,21 @@ from taggit.models import Tag
 from authors.models import Author
 from blog.management import demo_content as demo
 from blog.models import Category, Post, TaggedPost
+from blog.search import reindex_posts
+from ops.cache import content_changed
 
 SEED = 20_091_909
+# Reader addresses from the ranges reserved for documentation (RFC 5737).
+DOCUMENTATION_NETWORKS = ["192.0.2", "198.51.100", "203.0.113"]
+USER_AGENTS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Safari/605.1.15",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+    "Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+]
 LOGIN_URL = "http://127.0.0.1:8000/admin/"
 COVER_SIZE = (1600, 900)
 PORTRAIT_SIZE = 400
@@ -91,8 +107,8 @@ LINK = re.compile(r"\[\[(category|tag):([\w*-]+)\|([^\]]+)\]\]")
 
 class Command(BaseCommand):
     help = (
-        "Load an invented demo publication (12 columnists, 52 posts, pictures and staff "
-        "accounts with guessable passwords) for local use."
+        "Load an invented demo publication (12 columnists, 52 posts, pictures, reader "
+        "comments and staff accounts with guessable passwords) for local use."
     )
 
     def add_arguments(self, parser):
@@ -134,6 +150,7 @@ class Command(BaseCommand):
                 if reset:
                     removed = remove_demo()
                 loaded = loader.load()
+                reindex_posts()
         except BaseException as exc:
             # The rows are rolled back; the files written meanwhile must go too.
             delete_unreferenced_files(loader.saved_files)
@@ -143,6 +160,7 @@ class Command(BaseCommand):
                     "Nothing was changed."
                 ) from exc
             raise
+        content_changed()
 
         if removed:
             self.stdout.write(f"Removed the earlier demo: {removed}.")
@@ -151,7 +169,9 @@ class Command(BaseCommand):
                 f"Demo publication loaded: {loaded['columnists']} columnists, "
                 f"{loaded['posts']} posts ({loaded['published']} published, "
                 f"{loaded['scheduled']} scheduled, {loaded['drafts']} drafts), "
-                f"{loaded['categories']} categories, {loaded['images']} pictures."
+                f"{loaded['categories']} categories, {loaded['images']} pictures, "
+                f"{loaded['comments']} reader comments ({loaded['pending']} awaiting "
+                f"moderation, {loaded['spam']} spam)."
             )
         )
         self.stdout.write(
@@ -181,8 +201,16 @@ def existing_content():
     return ", ".join(found)
 
 
+def comment_model():
+    """Return the comments app's Comment model, or None where that app is not installed."""
+    # Looked up by name: the comments app depends on blog, never the other way round.
+    if not apps.is_installed("comments"):
+        return None
+    return apps.get_model("comments", "Comment")
+
+
 def remove_demo():
-    """Delete the demo's users, columnists and their posts, categories and unused tags."""
+    """Delete the demo's users, columnists and their posts, comments, categories and tags."""
     User = get_user_model()
     users = User.objects.filter(username__in=DEMO_USERNAMES)
     authors = Author.objects.filter(
@@ -196,6 +224,9 @@ def remove_demo():
     )
 
     post_count = posts.count()
+    Comment = comment_model()
+    # The comments go with their posts, by cascade.
+    comment_count = Comment.objects.filter(post__in=posts).count() if Comment else 0
     # Deferred, the image is not opened to measure it, even when its file has gone.
     posts.defer("featured_image").delete()
     author_count = authors.count()
@@ -216,8 +247,8 @@ def remove_demo():
     # Files cannot be rolled back: delete them only once the deletion is committed.
     transaction.on_commit(lambda: delete_unreferenced_files(files))
     return (
-        f"{author_count} columnists, {post_count} posts, {category_count} categories, "
-        f"{tag_count} tags, {user_count} accounts"
+        f"{author_count} columnists, {post_count} posts, {comment_count} comments, "
+        f"{category_count} categories, {tag_count} tags, {user_count} accounts"
     )
 
 
@@ -240,6 +271,7 @@ class DemoLoader:
         self.now = now
         self.rng = rng
         self.saved_files = []
+        self.commenters = {}
         self.event_tag = demo.event_tag(
             timezone.localdate(now - timedelta(days=demo.EVENT_DAYS_AGO)).year
         )
@@ -252,7 +284,7 @@ class DemoLoader:
                 f"The groups {', '.join(sorted(missing))} do not exist: run migrate first."
             )
         authors = self.create_columnists(groups["Authors"])
-        self.create_staff(groups)
+        staff = self.create_staff(groups)
         self.categories = {
             slug: Category.objects.create(name=name, slug=slug, description=description)
             for name, slug, description in demo.CATEGORIES
@@ -270,6 +302,7 @@ class DemoLoader:
             "closers": Deck(demo.CLOSERS, self.rng),
         }
         counts = {"published": 0, "scheduled": 0, "drafts": 0, "images": len(authors)}
+        published = {}
         for spec in [*demo.PUBLISHED, *demo.SCHEDULED, *demo.DRAFTS]:
             post = self.create_post(spec, authors[spec.author])
             if not post.published_at:
@@ -278,7 +311,9 @@ class DemoLoader:
                 counts["scheduled"] += 1
             else:
                 counts["published"] += 1
+                published[spec.title] = post
             counts["images"] += bool(post.featured_image)
+        counts.update(self.create_comments(published, moderator=staff["moderator"]))
         return {
             **counts,
             "columnists": len(authors),
@@ -320,6 +355,7 @@ class DemoLoader:
 
     def create_staff(self, groups):
         User = get_user_model()
+        staff = {}
         for username, first_name, last_name, group_name in demo.STAFF:
             user = User(
                 username=username,
@@ -331,9 +367,11 @@ class DemoLoader:
             user.set_password(username)
             user.save()
             user.groups.add(groups[group_name])
+            staff[username] = user
         User.objects.create_superuser(
             demo.SUPERUSER, f"{demo.SUPERUSER}@example.com", demo.SUPERUSER
         )
+        return staff
 
     def create_post(self, spec, author):
         title = demo.typeset(spec.title)
@@ -356,6 +394,81 @@ class DemoLoader:
         tag_names = [self.event_tag if name == demo.EVENT_TAG else name for name in spec.tags]
         post.tags.set([self.tags[name] for name in tag_names])
         return post
+
+    def create_comments(self, posts, *, moderator):
+        """Add readers' comments to published posts: approved, awaiting moderation and spam."""
+        Comment = comment_model()
+        counts = {"comments": 0, "pending": 0, "spam": 0}
+        if Comment is None:
+            return counts
+        unknown = {title for title, *_ in [*demo.PENDING, *demo.SPAM]} | set(demo.COMMENTS)
+        unknown -= set(posts)
+        if unknown:
+            raise CommandError(f"Comments on posts the demo does not publish: {sorted(unknown)}")
+        rng = self.rng
+        Status = Comment.Status
+
+        threads, replies = [], []
+        for title, specs in demo.COMMENTS.items():
+            post = posts[title]
+            # Most comments come in the first days after publication, in the order written.
+            window = min(self.now - post.published_at, timedelta(days=10))
+            offsets = sorted(rng.uniform(0.04, 1) ** 2 for _ in specs)
+            for spec, offset in zip(specs, offsets, strict=True):
+                created = post.published_at + window * offset
+                thread = self.comment(Comment, post, spec, created, Status.APPROVED, moderator)
+                threads.append(thread)
+                for reply_spec in spec.replies:
+                    latest = min(self.now, created + timedelta(days=2))
+                    at = created + (latest - created) * rng.uniform(0.1, 0.6)
+                    reply = self.comment(Comment, post, reply_spec, at, Status.APPROVED, moderator)
+                    reply.parent = thread
+                    replies.append(reply)
+        held = []
+        for status, entries in [(Status.PENDING, demo.PENDING), (Status.SPAM, demo.SPAM)]:
+            for title, minutes_ago, spec in entries:
+                post = posts[title]
+                ago = timedelta(minutes=minutes_ago + rng.randint(0, 9))
+                created = max(self.now - ago, post.published_at + timedelta(minutes=5))
+                held.append(self.comment(Comment, post, spec, created, status, moderator))
+        # Threads first, so that the replies can refer to their primary keys.
+        Comment.objects.bulk_create(threads)
+        Comment.objects.bulk_create([*replies, *held])
+        counts["comments"] = len(threads) + len(replies)
+        counts["pending"] = len(demo.PENDING)
+        counts["spam"] = len(demo.SPAM)
+        return counts
+
+    def comment(self, Comment, post, spec, created, status, moderator):
+        """Build an unsaved comment as the site would have stored it once decided."""
+        user = post.author.user if spec.name == demo.AUTHOR else None
+        name = post.author.display_name if user else spec.name
+        location = "" if user else spec.location
+        # Each commenter keeps one address and one IP address: the history moderators see.
+        number = self.commenters.setdefault((name, location), len(self.commenters))
+        handle = slugify(name).replace("-", ".")
+        email = user.email if user else f"{handle}{number + 11}@example.org"
+        comment = Comment(
+            post=post,
+            user=user,
+            name=name,
+            email=email,
+            location=location,
+            body=demo.plain_text(spec.body),
+            is_by_post_author=user is not None,
+            status=status,
+            ip_address=f"{DOCUMENTATION_NETWORKS[number % 3]}.{number // 3 + 10}",
+            user_agent=USER_AGENTS[number % len(USER_AGENTS)],
+            created_at=created,
+        )
+        if user is not None:
+            # A columnist's comment on their own post needs no moderator.
+            comment.decided_at = created
+        elif status != Comment.Status.PENDING:
+            delay = timedelta(minutes=self.rng.randint(6, 9 * 60))
+            comment.decided_at = created + min(delay, (self.now - created) * 0.9)
+            comment.decided_by = moderator
+        return comment
 
     def publication_time(self, days_ago):
         """Place a post days_ago before today (after, when negative) at a plausible hour."""
