@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from blog.models import Category, Post
+from blog.search import reindex_posts
 from ops.cache import ContentAdminMixin, content_changed
 
 
@@ -80,6 +81,11 @@ class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
             if not change:
                 obj.is_featured = False
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Tags are saved only now, after the post, and search must know them.
+        reindex_posts(posts=Post.objects.filter(pk=form.instance.pk))
 
     @admin.display(description="State", ordering="status")
     def state(self, obj):

@@ -50,3 +50,27 @@ def html_to_text(value: str) -> str:
 def summarize(value: str, words: int = 45) -> str:
     """Return the first words of an HTML fragment as plain text, cut at a word with an ellipsis."""
     return Truncator(html_to_text(value)).words(words, truncate="…")
+
+
+# In sanitised HTML every attribute value is double-quoted, so a plain pattern finds them all.
+LINK_ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src|srcset))="(?P<value>[^"]*)"')
+
+
+def absolutize_urls(value: str, base_url: str) -> str:
+    """Return sanitised HTML with its site-relative links and image sources made absolute."""
+    origin = base_url.rstrip("/")
+
+    def absolute(url):
+        url = url.strip()
+        return origin + url if url.startswith("/") and not url.startswith("//") else url
+
+    def rewrite(match):
+        name, value = match["name"], match["value"]
+        if name.strip() == "srcset":
+            candidates = (candidate.strip().split(" ", 1) for candidate in value.split(","))
+            value = ", ".join(" ".join([absolute(c[0]), *c[1:]]) for c in candidates if c[0])
+        else:
+            value = absolute(value)
+        return f'{name}="{value}"'
+
+    return LINK_ATTRIBUTE.sub(rewrite, value or "")

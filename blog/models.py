@@ -1,13 +1,33 @@
-from django.db import models
-from django.db.models import Q
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connections, models
+from django.db.models import Case, Count, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
-from blog.html import sanitize_html, summarize
+from blog.html import html_to_text, sanitize_html, summarize
+
+# Reading speed behind “6 min read”: words a minute of an average adult reading prose.
+WORDS_PER_MINUTE = 230
+
+# The stemmer for full-text search: "managing" and "management" share the stem "manag".
+SEARCH_CONFIG = "english"
+# The columns a post's search vector is made of.
+SEARCHED_FIELDS = {"title", "excerpt", "body", "body_text", "search_keywords"}
+
+
+def search_document():
+    """Return a post's weighted words for full-text search: title A, names and excerpt B, body C."""
+    return (
+        SearchVector("title", config=SEARCH_CONFIG, weight="A")
+        + SearchVector("search_keywords", config=SEARCH_CONFIG, weight="B")
+        + SearchVector("excerpt", config=SEARCH_CONFIG, weight="B")
+        + SearchVector("body_text", config=SEARCH_CONFIG, weight="C")
+    )
 
 
 class Category(models.Model):
@@ -58,6 +78,35 @@ class PostQuerySet(models.QuerySet):
         """Fetch what a list of post cards shows, in a fixed number of queries."""
         return self.select_related("author", "category").prefetch_related("tags")
 
+    def refresh_search_vector(self):
+        """Recompute these posts' stored search vector from their columns, on PostgreSQL."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search_document())
+
+    def related_to(self, post):
+        """Return posts like post, most alike first: shared tags, then category, then author."""
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        alike = Q(author=post.author_id)
+        if post.category_id:
+            alike |= Q(category=post.category_id)
+        if tag_ids:
+            alike |= Q(tags__in=tag_ids)
+            # Counted over the join the filter made, so only the tags both posts carry count.
+            shared_tags = Count("tags", filter=Q(tags__in=tag_ids))
+        else:
+            shared_tags = Value(0)
+        return (
+            self.filter(alike)
+            .exclude(pk=post.pk)
+            .annotate(
+                shared_tags=shared_tags,
+                same_category=Case(When(category=post.category_id, then=1), default=0),
+                same_author=Case(When(author=post.author_id, then=1), default=0),
+            )
+            .order_by("-shared_tags", "-same_category", "-same_author", "-published_at", "-id")
+        )
+
 
 class Post(models.Model):
     """A column: one author's article, public once published and its time has come."""
@@ -83,6 +132,18 @@ class Post(models.Model):
         "post is used.",
     )
     body = models.TextField(help_text="The article.")
+    # Derived text that search reads (see blog/search.py); readers never see these columns.
+    body_text = models.TextField(
+        blank=True, default="", editable=False, help_text="The body as plain text, for search."
+    )
+    search_keywords = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The columnist's name and the tag names, for search.",
+    )
+    # A tsvector on PostgreSQL; elsewhere an unused column that stays empty.
+    search_vector = SearchVectorField(null=True, editable=False)
     featured_image = models.ImageField(
         upload_to="posts/%Y/%m/",
         blank=True,
@@ -137,6 +198,8 @@ class Post(models.Model):
             models.Index(fields=["author", "status", "published_at"], name="post_author"),
             models.Index(fields=["category", "status", "published_at"], name="post_category"),
             models.Index(fields=["is_featured", "status", "published_at"], name="post_featured"),
+            # PostgreSQL also has a GIN index on search_vector, post_search, made by migration
+            # 0006 alone: declared here, it would break SQLite (see blog/search.py).
         ]
 
     def __str__(self):
@@ -148,7 +211,14 @@ class Post(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_text"}
         super().save(*args, **kwargs)
+        if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
+            # The database makes the vector from the row as just written.
+            Post.objects.filter(pk=self.pk).refresh_search_vector()
 
     def get_absolute_url(self):
         day = timezone.localdate(self.published_at or self.created_at or timezone.now())
@@ -171,6 +241,19 @@ class Post(models.Model):
 
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and not self.is_published()
+
+    @property
+    def modified_at(self):
+        """Return when readers last saw the post change: its last edit or its publication."""
+        if self.published_at and self.published_at > self.updated_at:
+            return self.published_at
+        return self.updated_at
+
+    @cached_property
+    def reading_minutes(self):
+        """Return the minutes an average reader takes over the body, at least one."""
+        words = len(html_to_text(self.body).split())
+        return max(1, round(words / WORDS_PER_MINUTE))
 
     @property
     def summary(self):

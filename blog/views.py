@@ -3,12 +3,25 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from authors.models import Author
 from blog.models import Category, Post
+from blog.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    filter_choices,
+    highlight_results,
+    is_full_text,
+    search_posts,
+)
+from blog.seo import post_structured_data
+
+RELATED_POSTS = 4
+MORE_FROM_AUTHOR = 3
 
 
 def paginate(request, queryset):
@@ -57,6 +70,34 @@ def tag_detail(request, slug):
     return TemplateResponse(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
+def search(request):
+    """List the published columns matching ?q=, narrowed by ?author= and ?category= slugs."""
+    query, was_truncated = clean_query(request.GET.get("q", ""))
+    authors, categories = filter_choices()
+    # A filter naming nobody (a stale or mistyped link) is left out rather than refused.
+    author = next((a for a in authors if a.slug == request.GET.get("author")), None)
+    category = next((c for c in categories if c.slug == request.GET.get("category")), None)
+    page = None
+    if query:
+        found = search_posts(query, author=author, category=category)
+        page = paginate(request, found.for_lists())
+        highlight_results(page.object_list, query)
+    kept = {"q": query, "author": author and author.slug, "category": category and category.slug}
+    context = {
+        "query": query,
+        "was_truncated": was_truncated,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "is_ranked": is_full_text(),
+        "authors": authors,
+        "categories": categories,
+        "selected_author": author,
+        "selected_category": category,
+        "page_obj": page,
+        "page_params": {name: value for name, value in kept.items() if value},
+    }
+    return TemplateResponse(request, "blog/search_results.html", context)
+
+
 def post_detail(request, year, month, day, slug):
     post = get_object_or_404(Post.objects.published().for_lists(), slug=slug)
     if request.path != post.get_absolute_url():
@@ -89,14 +130,38 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
         next_post = (
             in_blog.filter(published_at__gt=post.published_at).order_by("published_at").first()
         )
+    # The previous and next columns have their own links just above.
+    neighbours = [p.pk for p in (previous_post, next_post) if p is not None]
+    related = list(
+        Post.objects.published()
+        .related_to(post)
+        .exclude(pk__in=neighbours)
+        .select_related("author")
+        .only(
+            "title", "slug", "published_at", "created_at", "author__display_name", "author__slug"
+        )[:RELATED_POSTS]
+    )
+    # The author's latest, less any post the page already links to.
+    shown = [post.pk, *neighbours, *(p.pk for p in related)]
+    more_from_author = in_blog.exclude(pk__in=shown)
     context = {
         "post": post,
         "previous_post": previous_post,
         "next_post": next_post,
+        "related_posts": related,
+        "more_from_author": list(more_from_author[:MORE_FROM_AUTHOR]),
+        "structured_data": post_structured_data(request, post),
+        "canonical_path": post.get_absolute_url(),
         "is_preview": is_preview,
         **(extra_context or {}),
     }
     return TemplateResponse(request, "blog/post_detail.html", context, status=status)
+
+
+def robots_txt(request):
+    """Tell crawlers what to leave alone and where the sitemap is."""
+    context = {"sitemap_url": request.build_absolute_uri(reverse("blog:sitemap"))}
+    return TemplateResponse(request, "robots.txt", context, content_type="text/plain")
 
 
 class ArchiveMixin:

@@ -47,13 +47,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "taggit",
     "django_tasks_db",
     "authors",
     "blog",
     "comments",
+    "readers",
     "ops",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
@@ -85,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blog.context_processors.publication",
+                "readers.context_processors.reader",
             ],
         },
     },
@@ -161,7 +168,26 @@ MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mail_opti
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-LOGIN_URL = "admin:login"
+# Reader accounts (django-allauth). Staff sign in through the same page, by username or email.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "readers:my"
+ACCOUNT_LOGOUT_REDIRECT_URL = "blog:index"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_FORMS = {"login": "readers.forms.LoginForm"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PUBLICATION_NAME}] "
+# Five failed log-ins for one account within five minutes lock it for the rest of them.
+ACCOUNT_RATE_LIMITS = {"login_failed": env.str("LOGIN_FAILED_RATE", default="10/m/ip,5/300s/key")}
+
+# Send to a colleague: this many sends per IP address and per browser session.
+SEND_TO_COLLEAGUE_RATE = env.str("SEND_TO_COLLEAGUE_RATE", default="5/h")
 
 # The public address of the site, for links in mail sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -223,3 +249,5 @@ LOGGING = {
 
 # Lists on the public site show this many posts a page.
 POSTS_PER_PAGE = env.int("POSTS_PER_PAGE", default=10)
+# Feeds carry each post's whole body when true, its excerpt when false.
+FEED_FULL_TEXT = env.bool("FEED_FULL_TEXT", default=False)

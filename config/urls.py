@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -5,6 +6,8 @@ from django.views.static import serve
 
 from ops.views import healthz
 
+# The admin's log-in goes through the readers' log-in page and shares its rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = f"{settings.PUBLICATION_NAME} newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"
@@ -14,6 +17,8 @@ handler500 = "ops.views.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("readers.urls")),
     path("", include("comments.urls")),
     path("", include("blog.urls")),
 ]

@@ -1,8 +1,12 @@
 from django import template
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
+from django.utils.safestring import mark_safe
+from taggit.models import Tag
 
 from authors.models import Author
 from blog.models import Category, Post
+from blog.seo import json_ld_script
 from ops.cache import cached_fragment
 
 register = template.Library()
@@ -38,3 +42,67 @@ def archive_months(limit=12):
         )
 
     return {"months": cached_fragment(f"archive-months-{limit}", latest_months)}
+
+
+@register.inclusion_tag("blog/includes/popular_tags.html")
+def popular_tags(limit=15):
+    """Render links to the tags most used on published posts, most used first."""
+
+    def most_used():
+        return list(
+            Tag.objects.filter(blog_taggedpost_items__content_object__in=Post.objects.published())
+            # Counted over the filter's join, so only published posts count.
+            .annotate(post_count=Count("blog_taggedpost_items"))
+            .order_by("-post_count", "name")[:limit]
+        )
+
+    return {"tags": cached_fragment(f"popular-tags-{limit}", most_used)}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """Return the page's absolute address without query string, but for a list's page number."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(context.get("canonical_path") or request.path)
+    page = context.get("page_obj")
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """Return url with the scheme and host of the request."""
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """Render data as a JSON-LD script element carrying the page's CSP nonce."""
+    # The nonce is lazy and falsy until first used: compare with None, never test its truth.
+    nonce = context.get("csp_nonce")
+    return json_ld_script(data, nonce="" if nonce is None else str(nonce))
+
+
+@register.tag
+def capture(parser, token):
+    """Render the enclosed template into a variable: {% capture as name %}…{% endcapture %}."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Use {% capture as name %}…{% endcapture %}.")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # What the enclosed template rendered is already escaped as it needs to be.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""

@@ -261,3 +261,36 @@ def test_public_pages_cost_the_same_queries_with_5_or_50_posts(
 
     assert large == small
     assert max(large.values()) <= 10
+
+
+def test_post_page_feeds_and_sitemap_cost_the_same_queries_with_5_or_50_posts(
+    client, django_assert_max_num_queries
+):
+    posts = make_publication(5)
+    newest = posts[-1]
+    urls = [
+        newest.get_absolute_url(),
+        reverse("blog:sitemap"),
+        reverse("blog:robots"),
+        *(
+            reverse(name + suffix, kwargs=kwargs)
+            for name, kwargs in [
+                ("blog:feed", {}),
+                ("blog:author-feed", {"slug": newest.author.slug}),
+                ("blog:category-feed", {"slug": newest.category.slug}),
+                ("blog:tag-feed", {"slug": "common"}),
+            ]
+            for suffix in ["", "-atom"]
+        ),
+    ]
+    small = count_queries(client, urls)
+    assert client.get(newest.get_absolute_url()).context["related_posts"]
+
+    make_publication(45)
+    for url in urls:
+        client.get(url)
+    with django_assert_max_num_queries(10 * len(urls)):
+        large = measure_queries(client, urls)
+
+    assert large == small
+    assert max(large.values()) <= 10

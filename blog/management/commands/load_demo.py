@@ -337,6 +337,7 @@ class DemoLoader:
             else:
                 user.set_unusable_password()
             user.save()
+            self.confirm_email(user)
             user.groups.add(group)
             author = Author(
                 user=user,
@@ -366,12 +367,19 @@ class DemoLoader:
             )
             user.set_password(username)
             user.save()
+            self.confirm_email(user)
             user.groups.add(groups[group_name])
             staff[username] = user
-        User.objects.create_superuser(
+        superuser = User.objects.create_superuser(
             demo.SUPERUSER, f"{demo.SUPERUSER}@example.com", demo.SUPERUSER
         )
+        self.confirm_email(superuser)
         return staff
+
+    def confirm_email(self, user):
+        """Mark the demo address as confirmed, so that log-in needs no confirmation mail."""
+        EmailAddress = apps.get_model("account", "EmailAddress")
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
     def create_post(self, spec, author):
         title = demo.typeset(spec.title)

@@ -1,0 +1,93 @@
+"""Mail readers ask for, sent by the background worker."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.models import Post
+
+UNSUBSCRIBE_SALT = "readers.digest.unsubscribe"
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def unsubscribe_url(user):
+    token = signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+    return absolute(reverse("readers:digest-unsubscribe", kwargs={"token": token}))
+
+
+@task
+def send_post_to_colleagues(post_id, recipients, sender_name, note):
+    """Mail a post to each colleague separately, from the publication's own address."""
+    post = Post.objects.published().select_related("author").filter(pk=post_id).first()
+    if post is None:
+        return 0
+    context = {
+        "post": post,
+        "post_url": absolute(post.get_absolute_url()),
+        "sender_name": sender_name,
+        "note": note,
+        "publication_name": settings.PUBLICATION_NAME,
+    }
+    subject = f"{sender_name} sent you “{post.title}”"
+    text = render_to_string("readers/email/send_to_colleague.txt", context)
+    html = render_to_string("readers/email/send_to_colleague.html", context)
+    for recipient in recipients:
+        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient])
+        message.attach_alternative(html, "text/html")
+        message.send()
+    return len(recipients)
+
+
+@task
+def send_weekly_digest(user_id):
+    """Mail one reader the new posts of the columnists they follow, if there are any."""
+    user = (
+        get_user_model()
+        .objects.filter(pk=user_id, is_active=True, digest__is_active=True)
+        .select_related("digest")
+        .first()
+    )
+    if user is None or not user.email:
+        return 0
+    subscription = user.digest
+    since = subscription.last_sent_at or timezone.now() - datetime.timedelta(days=7)
+    posts = list(
+        Post.objects.published()
+        .filter(author__in=user.follows.values("author"), published_at__gt=since)
+        .for_lists()[:20]
+    )
+    if not posts:
+        return 0
+    link = unsubscribe_url(user)
+    context = {
+        "user": user,
+        "posts": [(post, absolute(post.get_absolute_url())) for post in posts],
+        "unsubscribe_url": link,
+        "my_url": absolute(reverse("readers:my")),
+        "publication_name": settings.PUBLICATION_NAME,
+        "my_label": settings.MY_LABEL,
+    }
+    message = EmailMultiAlternatives(
+        f"This week from the columnists you follow on {settings.PUBLICATION_NAME}",
+        render_to_string("readers/email/weekly_digest.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+        headers={
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+    subscription.last_sent_at = timezone.now()
+    subscription.save(update_fields=["last_sent_at"])
+    return len(posts)

@@ -1,0 +1,416 @@
+import datetime
+import io
+from http import HTTPStatus
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.models import SEARCH_CONFIG, Post
+from blog.search import MAX_QUERY_LENGTH, reindex_posts
+from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Ranking, stemming and highlighted headlines need PostgreSQL full-text search; "
+    "run with DATABASE_URL=postgres://...",
+)
+
+SEARCH_URL = reverse("blog:search")
+
+
+def search(client, q, **params):
+    response = client.get(SEARCH_URL, {"q": q, **params})
+    assert response.status_code == HTTPStatus.OK
+    return response
+
+
+def found(response):
+    return [post.title for post in response.context["page_obj"].object_list]
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def columns(author, other_author):
+    """Two sections, two columnists, and a draft and a scheduled post that say the same."""
+    desk = CategoryFactory(name="Service desk", slug="service-desk")
+    change = CategoryFactory(name="Change", slug="change")
+    return {
+        "queue": PostFactory(
+            title="What a Monday queue tells you", author=author, category=desk,
+            body="<p>The <strong>backlog</strong> of tickets peaks at nine.</p>",
+            published_at=days_ago(3),
+        ),
+        "board": PostFactory(
+            title="Change boards that say yes", author=other_author, category=change,
+            body="<p>A board that meets weekly can clear the backlog too.</p>",
+            published_at=days_ago(2),
+        ),
+        "draft": PostFactory(
+            title="Backlog draft", author=author, category=desk,
+            body="<p>backlog</p>", draft=True,
+        ),
+        "scheduled": PostFactory(
+            title="Backlog scheduled", author=author, category=desk,
+            body="<p>backlog</p>", scheduled=True,
+        ),
+    }  # fmt: skip
+
+
+def test_every_page_has_a_search_box_that_works_without_javascript(client, columns):
+    for url in (reverse("blog:index"), columns["queue"].get_absolute_url(), SEARCH_URL):
+        content = client.get(url).text
+
+        assert '<form class="site-search" role="search"' in content, url
+        assert f'action="{SEARCH_URL}" method="get"' in content, url
+        assert '<label class="visually-hidden" for="site-search-q">' in content, url
+        assert '<input type="search" id="site-search-q" name="q"' in content, url
+
+
+def test_finds_posts_by_a_word_of_the_title(client, columns):
+    assert found(search(client, "monday")) == ["What a Monday queue tells you"]
+
+
+def test_finds_posts_by_a_word_of_the_body_but_not_of_its_markup(client, columns):
+    assert set(found(search(client, "backlog"))) == {
+        "What a Monday queue tells you",
+        "Change boards that say yes",
+    }
+    assert found(search(client, "strong")) == []
+
+
+def test_every_word_of_the_query_must_match(client, columns):
+    assert found(search(client, "backlog tickets")) == ["What a Monday queue tells you"]
+    assert found(search(client, "backlog zeppelin")) == []
+
+
+def test_never_finds_drafts_or_scheduled_posts(client, columns):
+    response = search(client, "backlog")
+
+    assert "Backlog draft" not in response.text
+    assert "Backlog scheduled" not in response.text
+    assert search(client, "scheduled").context["page_obj"].paginator.count == 0
+
+
+def test_results_narrow_to_one_author(client, columns, other_author):
+    response = search(client, "backlog", author=other_author.slug)
+
+    assert found(response) == ["Change boards that say yes"]
+    assert response.context["selected_author"] == other_author
+    assert f'<option value="{other_author.slug}" selected>' in response.text
+
+
+def test_results_narrow_to_one_category(client, columns):
+    response = search(client, "backlog", category="service-desk")
+
+    assert found(response) == ["What a Monday queue tells you"]
+    assert '<option value="service-desk" selected>' in response.text
+
+
+def test_filters_offer_only_authors_and_categories_with_published_posts(client, columns):
+    AuthorFactory(display_name="Silent Columnist")
+    CategoryFactory(name="Empty Section")
+
+    response = search(client, "backlog")
+
+    content = response.text
+    assert "Ada Author</option>" in content and "Olu Other</option>" in content
+    assert "Silent Columnist</option>" not in content
+    assert "Service desk</option>" in content and "Empty Section</option>" not in content
+    assert [a.display_name for a in response.context["authors"]] == ["Ada Author", "Olu Other"]
+
+
+def test_an_unknown_filter_is_ignored(client, columns):
+    response = search(client, "backlog", author="nobody", category="nowhere")
+
+    assert len(found(response)) == 2
+    assert response.context["page_params"] == {"q": "backlog"}
+
+
+def test_title_and_heading_say_what_was_searched(client, columns):
+    content = search(client, "monday queue").text
+
+    assert "<title>Search results for “monday queue” — " in content
+    assert '<h1 class="page-title">Results for “monday queue”</h1>' in content
+    assert '<meta name="robots" content="noindex, follow">' in content
+
+
+def test_pagination_keeps_the_query_and_the_filters(client, settings, author):
+    settings.POSTS_PER_PAGE = 2
+    category = CategoryFactory(slug="service-desk")
+    for n in range(5):
+        PostFactory(title=f"Desk note {n}", author=author, category=category)
+    PostFactory(title="Desk note elsewhere")
+    params = {"author": author.slug, "category": "service-desk"}
+
+    first = search(client, "desk note", **params)
+    second = search(client, "desk note", page=2, **params)
+    third = search(client, "desk note", page=3, **params)
+
+    keep = "q=desk+note&amp;author=ada-author&amp;category=service-desk"
+    assert f'href="?{keep}&amp;page=2" rel="next"' in first.text
+    assert f'href="/search/?{keep}" rel="prev"' in second.text
+    assert f'href="?{keep}&amp;page=3" rel="next"' in second.text
+    assert f'href="?{keep}&amp;page=2" rel="prev"' in third.text
+    assert "Page 3 of 3" in third.text
+    assert len(found(third)) == 1
+
+
+def test_pagination_elsewhere_still_links_by_page_alone(client, settings):
+    settings.POSTS_PER_PAGE = 2
+    for _ in range(5):
+        PostFactory()
+
+    second = client.get(reverse("blog:index"), {"page": 2, "utm_source": "mail"}).text
+
+    assert 'href="/" rel="prev"' in second
+    assert 'href="?page=3" rel="next"' in second
+
+
+def test_an_empty_query_asks_for_words(client, columns):
+    response = search(client, "   ")
+
+    assert "Type a few words" in response.text
+    assert response.context["page_obj"] is None
+    assert "<title>Search — " in response.text
+
+
+def test_a_query_without_matches_says_so_politely(client, columns, author):
+    response = search(client, "zeppelin", author=author.slug)
+
+    assert "No columns match “zeppelin” by Ada Author." in response.text
+    assert 'href="/search/?q=zeppelin">search every columnist and section</a>' in response.text
+
+
+def test_a_long_query_is_cut_to_the_limit_and_the_reader_told(client, columns):
+    response = search(client, "monday " * 100)
+
+    query = response.context["query"]
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert query.endswith("monday")
+    assert f"Searches are limited to {MAX_QUERY_LENGTH} characters" in response.text
+    assert found(response) == ["What a Monday queue tells you"]
+
+
+ODD_QUERIES = [
+    '"', '"unclosed phrase', "''", "-", "--backlog", "-backlog", "|", "||", "&", "& |", "!",
+    "!!", ":*", "backlog:*", "back:*log", "(", ")", "(((backlog", "backlog)))", "a & | ! b",
+    "<script>alert(1)</script>", "%", "_", "%_%", "\\", "' OR 1=1 --", "🙂", "🙂 backlog",
+    "\u202e\u200b", "\x00", "back\x00log", "\x01\x1f", "ñandú", "the", "x" * 5000,
+    "backlog " * 1000, "a" * 201, "NOT AND OR", "@@ to_tsquery('x')", "[]{}^$",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES, ids=range(len(ODD_QUERIES)))
+def test_an_odd_query_gets_a_polite_page(client, columns, query):
+    response = search(client, query)
+
+    content = response.text
+    assert "Type a few words" in content or "No columns match" in content or "found" in content
+    assert "<script>alert" not in content
+
+
+def test_matches_are_marked_and_the_body_brings_no_markup(client, author):
+    PostFactory(
+        title="Escaping <b>matters</b>", author=author,
+        body="<p>Authors quote <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> and "
+        "<b>bold</b> claims about escaping.</p>",
+    )  # fmt: skip
+
+    response = search(client, "escaping")
+
+    post = response.context["page_obj"].object_list[0]
+    assert "<mark>" in post.search_snippet and "<mark>" in post.search_title
+    assert_only_marks(post.search_snippet)
+    assert_only_marks(post.search_title)
+    assert "&lt;b&gt;matters&lt;/b&gt;" in post.search_title
+    assert "<script>alert" not in response.text
+
+
+def assert_only_marks(html):
+    """Fail unless the only markup in html is <mark> tags, properly paired."""
+    assert html.count("<mark>") == html.count("</mark>")
+    rest = html.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in rest and ">" not in rest
+
+
+def test_tags_and_author_name_are_found_once_indexed(client, author):
+    post = PostFactory(title="Quiet column", author=author, tags=["kanban"])
+    assert found(search(client, "kanban")) == []
+
+    reindex_posts()
+
+    assert found(search(client, "kanban")) == ["Quiet column"]
+    assert found(search(client, "ada author")) == ["Quiet column"]
+    post.refresh_from_db()
+    assert post.search_keywords == "Ada Author\nkanban"
+
+
+def test_reindex_search_command_rebuilds_every_post(author):
+    post = PostFactory(author=author, tags=["itil"])
+    Post.objects.filter(pk=post.pk).update(body="<p>Fresh <em>words</em></p>", body_text="")
+
+    call_command("reindex_search", stdout=io.StringIO())
+
+    post.refresh_from_db()
+    assert post.body_text == "Fresh words"
+    assert post.search_keywords == "Ada Author\nitil"
+
+
+def test_saving_a_post_in_the_admin_makes_its_tags_searchable(editor_client, author):
+    post = PostFactory(author=author, title="Admin column")
+    data = {
+        "title": post.title, "slug": post.slug, "author": author.pk, "body": post.body,
+        "excerpt": "", "featured_image_alt": "", "category": post.category_id,
+        "tags": "kanban, incident review", "status": post.status,
+        "published_at_0": f"{post.published_at:%Y-%m-%d}",
+        "published_at_1": f"{post.published_at:%H:%M:%S}",
+    }  # fmt: skip
+
+    response = editor_client.post(reverse("admin:blog_post_change", args=[post.pk]), data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    post.refresh_from_db()
+    assert post.search_keywords == "Ada Author\nincident review\nkanban"
+    assert found(search(editor_client, "kanban")) == ["Admin column"]
+
+
+def test_saving_the_body_keeps_its_plain_text(author):
+    post = PostFactory(author=author, body="<p>One</p><p>Two &amp; three</p>")
+    assert post.body_text == "One Two & three"
+
+    post.body = "<h2>Four</h2>"
+    post.save(update_fields=["body"])
+
+    post.refresh_from_db()
+    assert post.body_text == "Four"
+
+
+def make_matching_posts(size):
+    authors = [AuthorFactory() for _ in range(3)]
+    categories = [CategoryFactory() for _ in range(3)]
+    for n in range(size):
+        PostFactory(
+            title=f"Service desk note {n}", author=authors[n % 3], category=categories[n % 3],
+            tags=[f"tag{n % 4}", "common"], body="<p>The service desk at nine.</p>",
+        )  # fmt: skip
+    return authors[0], categories[0]
+
+
+def measure_queries(client, urls):
+    with CaptureQueriesContext(connection) as captured:
+        counts = {}
+        for url in urls:
+            before = len(captured)
+            assert client.get(url).status_code == HTTPStatus.OK, url
+            counts[url] = len(captured) - before
+    return counts
+
+
+def test_search_costs_the_same_queries_with_5_or_50_posts(client, django_assert_max_num_queries):
+    author, category = make_matching_posts(5)
+    urls = [
+        f"{SEARCH_URL}?q=service+desk",
+        f"{SEARCH_URL}?q=service&author={author.slug}&category={category.slug}",
+        f"{SEARCH_URL}?q=nothing+matches+this",
+        f"{SEARCH_URL}?q=",
+    ]
+    for url in urls:
+        client.get(url)  # The shared sidebar is cached from now on, as in steady use.
+    small = measure_queries(client, urls)
+
+    make_matching_posts(45)
+    for url in urls:
+        client.get(url)
+    with django_assert_max_num_queries(10 * len(urls)):
+        large = measure_queries(client, urls)
+
+    assert large == small
+    assert max(large.values()) <= 10
+
+
+@postgresql_only
+class TestFullText:
+    def test_a_title_match_ranks_above_a_body_match(self, client, author):
+        PostFactory(
+            title="Notes from the floor", author=author, published_at=days_ago(1),
+            body="<p>Why the escalation matrix fails.</p>",
+        )  # fmt: skip
+        PostFactory(title="The escalation matrix", author=author, published_at=days_ago(30))
+
+        assert found(search(client, "escalation")) == [
+            "The escalation matrix",
+            "Notes from the floor",
+        ]
+
+    def test_stemming_finds_other_forms_of_a_word(self, client, author):
+        PostFactory(title="Problem management", author=author, body="<p>Root causes.</p>")
+
+        assert found(search(client, "managing problems")) == ["Problem management"]
+
+    def test_tag_names_and_author_names_match(self, client, author, other_author):
+        PostFactory(title="First", author=author, tags=["kanban"], published_at=days_ago(2))
+        PostFactory(title="Second", author=other_author, published_at=days_ago(1))
+        reindex_posts()
+
+        assert found(search(client, "kanban")) == ["First"]
+        assert found(search(client, "olu")) == ["Second"]
+
+    def test_phrases_and_excluded_words_follow_web_search_syntax(self, client, author):
+        PostFactory(title="Cloud service desks", author=author, published_at=days_ago(2))
+        PostFactory(title="Service desk staffing", author=author, published_at=days_ago(1))
+
+        assert found(search(client, "desk -cloud")) == ["Service desk staffing"]
+        assert found(search(client, '"desk staffing"')) == ["Service desk staffing"]
+        assert found(search(client, "cloud or staffing")) == [
+            "Service desk staffing",
+            "Cloud service desks",
+        ]
+
+    def test_the_snippet_marks_matches_in_plain_text(self, client, author):
+        PostFactory(
+            title="On escalation", author=author,
+            body="<p>Intro.</p><p>Never run <script>alert(1)</script> nor trust <b>bold</b> "
+            "claims: escalation needs &lt;script&gt; tags escaped.</p>",
+        )  # fmt: skip
+
+        response = search(client, "escalation")
+
+        post = response.context["page_obj"].object_list[0]
+        assert post.search_title == "On <mark>escalation</mark>"
+        assert "<mark>escalation</mark>" in post.search_snippet
+        assert_only_marks(post.search_snippet)
+        assert "trust bold claims" in post.search_snippet
+        assert "<mark>escalation</mark>" in response.text
+        assert "alert(1)" not in response.text
+
+    def test_saving_a_post_stores_its_weighted_vector(self, author):
+        post = PostFactory(title="Escalation", excerpt="Matrix", author=author)
+        post.refresh_from_db()
+        assert "'escal':1A" in post.search_vector
+        assert "'matrix':2B" in post.search_vector
+
+        post.title = "Queues"
+        post.save(update_fields=["title"])
+
+        post.refresh_from_db()
+        assert "'queue':1A" in post.search_vector and "escal" not in post.search_vector
+
+    def test_the_search_goes_through_the_gin_index(self, author):
+        PostFactory(title="Indexed", author=author)
+        query = SearchQuery("indexed", search_type="websearch", config=SEARCH_CONFIG)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+
+        plan = Post.objects.filter(search_vector=query).explain()
+
+        assert "post_search" in plan

@@ -1,0 +1,111 @@
+"""Reader accounts: sign up with a confirmed email, log in, lock-out, safe redirects, deletion."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"
+
+
+def test_sign_up_confirm_email_and_land_logged_in(client, mailoutbox):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "new@example.com", "username": "newreader", "password1": "a-Long-pass-phrase-9",
+         "password2": "a-Long-pass-phrase-9"},
+    )  # fmt: skip
+    assert response.status_code == HTTPStatus.FOUND
+    assert not get_user_model().objects.get(username="newreader").emailaddress_set.get().verified
+
+    # Not in until the address is confirmed.
+    assert client.get(reverse("readers:my")).status_code == HTTPStatus.FOUND
+
+    (message,) = mailoutbox
+    assert message.to == ["new@example.com"]
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    confirm_path = link.split("testserver", 1)[-1]
+    response = client.post(confirm_path)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.get(reverse("readers:my")).status_code == HTTPStatus.OK
+
+
+def test_log_in_with_email_or_username(client):
+    UserFactory(username="reader", email="reader@example.com")
+
+    for login in ("reader", "reader@example.com"):
+        client.logout()
+        response = client.post(reverse("account_login"), {"login": login, "password": PASSWORD})
+        assert response["Location"] == reverse("readers:my"), login
+
+
+def test_repeated_failed_log_ins_lock_the_account_out(client):
+    UserFactory(username="reader", email="reader@example.com")
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "reader", "password": "wrong"})
+
+    response = client.post(reverse("account_login"), {"login": "reader", "password": PASSWORD})
+
+    assert "Too many failed login attempts. Try again later." in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_log_in_is_protected_the_same_way(client, editor):
+    for _ in range(5):
+        client.post(
+            reverse("account_login") + "?next=/admin/", {"login": "editor", "password": "x"}
+        )
+
+    response = client.post(
+        reverse("account_login") + "?next=/admin/", {"login": "editor", "password": PASSWORD}
+    )
+
+    assert "Too many failed login attempts. Try again later." in response.text
+    assert client.get(reverse("admin:login"))["Location"].startswith(reverse("account_login"))
+
+
+def test_an_off_site_next_is_ignored(client):
+    UserFactory(username="reader", email="reader@example.com")
+
+    response = client.post(
+        reverse("account_login") + "?next=https://evil.example/steal",
+        {"login": "reader", "password": PASSWORD, "next": "https://evil.example/steal"},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert "evil.example" not in response["Location"]
+
+
+def test_password_reset_mail_leads_to_a_new_password(client, mailoutbox):
+    UserFactory(username="reader", email="reader@example.com")
+
+    client.post(reverse("account_reset_password"), {"email": "reader@example.com"})
+
+    (message,) = mailoutbox
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", message.body)
+    response = client.get(link.group(1), follow=True)
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {"password1": "Another-long-phrase-42", "password2": "Another-long-phrase-42"},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    user = get_user_model().objects.get(username="reader")
+    assert user.check_password("Another-long-phrase-42")
+
+
+def test_a_reader_deletes_their_account_with_their_password(client):
+    reader = UserFactory(username="reader")
+    client.force_login(reader)
+
+    wrong = client.post(reverse("readers:delete-account"), {"password": "nope"})
+    assert "That is not your password." in wrong.text
+
+    response = client.post(reverse("readers:delete-account"), {"password": PASSWORD})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not get_user_model().objects.filter(username="reader").exists()
