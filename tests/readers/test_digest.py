@@ -1,0 +1,74 @@
+"""The optional weekly digest of followed columnists, and its one-click unsubscribe."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from readers.models import DigestSubscription, Follow
+from tests.factories import AuthorFactory, PostFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_digests():
+    call_command("send_weekly_digests", verbosity=0)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+@pytest.fixture
+def follower():
+    reader = UserFactory(username="reader", email="reader@example.com")
+    author = AuthorFactory(display_name="Followed Writer")
+    Follow.objects.create(user=reader, author=author)
+    DigestSubscription.objects.create(user=reader)
+    PostFactory(author=author, title="New this week")
+    PostFactory(title="By someone not followed")
+    return reader
+
+
+def test_a_follower_gets_the_weeks_posts_of_their_columnists_once(follower, mailoutbox):
+    run_digests()
+
+    (message,) = mailoutbox
+    assert message.to == ["reader@example.com"]
+    assert "New this week" in message.body
+    assert "By someone not followed" not in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    run_digests()
+    assert len(mailoutbox) == 1  # nothing new since the last digest
+
+
+def test_one_click_unsubscribe_stops_the_digest(follower, mailoutbox):
+    run_digests()
+    link = re.search(r"http://\S+(/my/digest/unsubscribe/\S+/)", mailoutbox[0].body).group(1)
+
+    client = Client()
+    assert client.get(link).status_code == HTTPStatus.OK
+    assert DigestSubscription.objects.get(user=follower).is_active
+    assert client.post(link).status_code == HTTPStatus.OK
+
+    assert not DigestSubscription.objects.get(user=follower).is_active
+    PostFactory(author=follower.follows.get().author, title="Another")
+    run_digests()
+    assert len(mailoutbox) == 1
+
+
+def test_a_forged_unsubscribe_link_is_not_found(follower):
+    response = Client().get(reverse("readers:digest-unsubscribe", kwargs={"token": "forged"}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_reader_turns_the_digest_off_and_on_from_the_my_page(follower):
+    client = Client()
+    client.force_login(follower)
+
+    client.post(reverse("readers:digest"), {})
+    assert not DigestSubscription.objects.get(user=follower).is_active
+    client.post(reverse("readers:digest"), {"weekly_digest": "on"})
+    assert DigestSubscription.objects.get(user=follower).is_active
