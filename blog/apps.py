@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = "Blog"
+
+    def ready(self):
+        from ops.cache import register_next_change
+
+        from .models import Post
+
+        # Cached pages must change by themselves when a scheduled post's time comes.
+        register_next_change(Post.objects.next_publication_timestamp)

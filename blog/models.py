@@ -62,6 +62,15 @@ class PostQuerySet(models.QuerySet):
         """Return posts readers may see: published, with their publication time come."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Return posts set to publish at a time still to come."""
+        return self.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_publication_timestamp(self):
+        """Return when the next scheduled post goes public, as a Unix time, or None."""
+        moment = self.scheduled().aggregate(next=models.Min("published_at"))["next"]
+        return moment.timestamp() if moment else None
+
     def by_author(self, author):
         return self.filter(author=author)
 

@@ -11,6 +11,7 @@ from django_ratelimit.core import is_ratelimited
 from comments.models import Comment
 from comments.spam import akismet_says_spam, blocked_word, sender_is_blocked
 from comments.tasks import DIGEST_QUEUED_KEY, notify_author_of_comment, send_moderation_digest
+from ops.cache import content_changed
 from ops.network import client_ip
 
 logger = logging.getLogger(__name__)
@@ -94,8 +95,10 @@ def comment_submit(*, post, form, request) -> Comment:
 
     if comment.status == Comment.Status.PENDING:
         schedule_moderation_digest()
-    elif comment.status == Comment.Status.APPROVED and not comment.is_by_post_author:
-        notify_author_of_comment.enqueue(comment_id=comment.pk)
+    elif comment.status == Comment.Status.APPROVED:
+        content_changed()
+        if not comment.is_by_post_author:
+            notify_author_of_comment.enqueue(comment_id=comment.pk)
     return comment
 
 
@@ -115,13 +118,21 @@ def schedule_moderation_digest():
 def comment_approve(*, comment, moderator):
     was_public = comment.is_public()
     comment.approve(by=moderator)
-    if not was_public and not comment.is_by_post_author:
-        notify_author_of_comment.enqueue(comment_id=comment.pk)
+    if not was_public:
+        content_changed()
+        if not comment.is_by_post_author:
+            notify_author_of_comment.enqueue(comment_id=comment.pk)
 
 
 def comment_reject(*, comment, moderator):
+    was_public = comment.is_public()
     comment.reject(by=moderator)
+    if was_public:
+        content_changed()
 
 
 def comment_mark_spam(*, comment, moderator):
+    was_public = comment.is_public()
     comment.mark_spam(by=moderator)
+    if was_public:
+        content_changed()

@@ -11,6 +11,8 @@ from tests.factories import AuthorFactory, UserFactory
 def pytest_configure(config):
     # Before any middleware is built (the live server's included): the tests speak plain HTTP.
     django_settings.SECURE_SSL_REDIRECT = False
+    # Tests make content with factories, which tell no cache; the page-cache tests switch it on.
+    django_settings.PAGE_CACHE = False
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-production-secret-that-is-long-and-random-enough-0123456789abcdef",
     "ALLOWED_HOSTS": "news.example.com,127.0.0.1",

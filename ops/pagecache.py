@@ -1,0 +1,243 @@
+"""Serve anonymous readers' pages from the shared cache, and nothing personal to anyone.
+
+A page is cached only for a reader who carries no session and no pending message: what
+such a reader sees is the same for everyone. Pages are stored with their CSRF tokens taken
+out and put back fresh, per reader, when served, so that a form on a cached page (the
+comment form) always posts. Entries belong to one content version (see ops.cache): a
+change to public content, or a scheduled post's time coming, retires them all at once.
+
+Two layers share this module. `public_page` wraps Django views: it stores what they render
+and serves hits inside Django. `CachedPagesApp` wraps the WSGI application and serves hits
+before Django runs at all, which is what makes a cached page nearly as cheap as a static
+file; on a miss it hands the request to Django.
+"""
+
+import hashlib
+import re
+from functools import wraps
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware import csrf
+from django.middleware.csp import get_nonce
+from django.utils.csp import build_policy, generate_nonce
+
+from ops.cache import STATE_KEY, content_state, is_current
+
+CSRF_PLACEHOLDER = b"__masthead_csrf_token__"
+NONCE_PLACEHOLDER = b"__masthead_csp_nonce__"
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(")')
+KEPT_HEADERS = {"content-type", "content-language", "vary", "x-robots-tag", "link"}
+# Paths no public page lives under: not worth a cache look-up.
+UNCACHED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/", "/my/", "/healthz")
+
+
+def request_is_shareable(method, cookies, query_string):
+    """Say whether a request may get, and leave, a page meant for every anonymous reader."""
+    return (
+        settings.PAGE_CACHE
+        and method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and len(query_string) <= 200
+    )
+
+
+def page_key(host, path, query_string):
+    raw = f"{host}{path}?{query_string}".encode()
+    return "page:" + hashlib.sha256(raw).hexdigest()
+
+
+def etag_for(body):
+    return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+
+
+def valid_entry(state, entry):
+    return entry is not None and is_current(state) and entry["version"] == state["version"]
+
+
+def personalise(body, *, masked_token, nonce):
+    """Put this reader's own CSRF token and CSP nonce into a cached page."""
+    return body.replace(CSRF_PLACEHOLDER, masked_token.encode()).replace(
+        NONCE_PLACEHOLDER, nonce.encode()
+    )
+
+
+# Inside Django -----------------------------------------------------------------------------
+
+
+def public_page(view):
+    """Cache view's page for anonymous readers until public content changes."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        query_string = request.META.get("QUERY_STRING", "")
+        if not request_is_shareable(request.method, request.COOKIES, query_string):
+            return view(request, *args, **kwargs)
+        key = page_key(request.get_host(), request.path, query_string)
+        found = cache.get_many([STATE_KEY, key])
+        if valid_entry(found.get(STATE_KEY), found.get(key)):
+            return _response_from_entry(request, found[key])
+        version = content_state()["version"]
+        response = view(request, *args, **kwargs)
+        store = _store_callback(request, key, version)
+        if hasattr(response, "add_post_render_callback") and not response.is_rendered:
+            response.add_post_render_callback(store)
+        else:
+            store(response)
+        return response
+
+    return wrapper
+
+
+def _store_callback(request, key, version):
+    def store(response):
+        if response.status_code != 200 or response.streaming:
+            return
+        if response.has_header("Cache-Control") and "private" in response["Cache-Control"]:
+            return
+        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+            return
+        body = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\3", response.content)
+        nonce = get_nonce(request)
+        if nonce:  # generated while rendering: it stands in the page's nonce attributes
+            body = body.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"')
+        entry = {
+            "version": version,
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() in KEPT_HEADERS
+            ],
+            "body": body,
+            "etag": etag_for(body),
+        }
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        response["ETag"] = entry["etag"]
+
+    return store
+
+
+def _response_from_entry(request, entry):
+    if request.headers.get("If-None-Match") == entry["etag"]:
+        response = HttpResponse(status=304)
+    else:
+        body = entry["body"]
+        if CSRF_PLACEHOLDER in body or NONCE_PLACEHOLDER in body:
+            body = personalise(
+                body, masked_token=csrf.get_token(request), nonce=str(get_nonce(request))
+            )
+        response = HttpResponse(body, status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+    response["ETag"] = entry["etag"]
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+# Before Django -----------------------------------------------------------------------------
+
+
+class CachedPagesApp:
+    """Answer cached pages straight from the cache; send everything else to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        query_string = environ.get("QUERY_STRING", "")
+        cookies = _cookies(environ)
+        path = _path(environ)
+        must_redirect = settings.SECURE_SSL_REDIRECT and not _is_secure(environ)
+        if (
+            not must_redirect
+            and not path.startswith(UNCACHED_PREFIXES)
+            and request_is_shareable(method, cookies, query_string)
+        ):
+            host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+            key = page_key(host, path, query_string)
+            found = cache.get_many([STATE_KEY, key])
+            if valid_entry(found.get(STATE_KEY), found.get(key)):
+                return self._serve(environ, start_response, found[key], cookies, method)
+        return self.application(environ, start_response)
+
+    def _serve(self, environ, start_response, entry, cookies, method):
+        headers = [("ETag", entry["etag"]), ("X-Page-Cache", "hit")]
+        if environ.get("HTTP_IF_NONE_MATCH") == entry["etag"]:
+            start_response("304 Not Modified", headers)
+            return [b""]
+        body = entry["body"]
+        nonce = generate_nonce()
+        if CSRF_PLACEHOLDER in body:
+            secret = cookies.get(settings.CSRF_COOKIE_NAME, "")
+            if len(secret) != csrf.CSRF_SECRET_LENGTH or not secret.isalnum():
+                secret = csrf._get_new_csrf_string()
+                headers.append(("Set-Cookie", _csrf_cookie(secret)))
+            body = personalise(body, masked_token=csrf._mask_cipher_secret(secret), nonce=nonce)
+        elif NONCE_PLACEHOLDER in body:
+            body = personalise(body, masked_token="", nonce=nonce)
+        headers += entry["headers"]
+        headers += _security_headers(environ, nonce if NONCE_PLACEHOLDER in entry["body"] else None)
+        headers.append(("Content-Length", str(len(body))))
+        start_response(f"{entry['status']} OK", headers)
+        return [b""] if method == "HEAD" else [body]
+
+
+def _cookies(environ):
+    parsed = SimpleCookie()
+    try:
+        parsed.load(environ.get("HTTP_COOKIE", ""))
+    except Exception:  # noqa: BLE001 - a malformed cookie header just means no cookies
+        return {}
+    return {name: morsel.value for name, morsel in parsed.items()}
+
+
+def _path(environ):
+    script = environ.get("SCRIPT_NAME", "")
+    path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+    return script + path
+
+
+def _csrf_cookie(secret):
+    response = HttpResponse()
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME,
+        secret,
+        max_age=settings.CSRF_COOKIE_AGE,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        path=settings.CSRF_COOKIE_PATH,
+        secure=settings.CSRF_COOKIE_SECURE,
+        httponly=settings.CSRF_COOKIE_HTTPONLY,
+        samesite=settings.CSRF_COOKIE_SAMESITE,
+    )
+    return response.cookies[settings.CSRF_COOKIE_NAME].OutputString()
+
+
+def _security_headers(environ, nonce):
+    """Return the headers Django's middleware would add, for pages served without Django."""
+    headers = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", settings.SECURE_REFERRER_POLICY),
+        ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY),
+        ("X-Frame-Options", settings.X_FRAME_OPTIONS),
+        ("Content-Security-Policy", build_policy(settings.SECURE_CSP, nonce)),
+    ]
+    if settings.SECURE_HSTS_SECONDS and _is_secure(environ):
+        hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
+            hsts += "; includeSubDomains"
+        if settings.SECURE_HSTS_PRELOAD:
+            hsts += "; preload"
+        headers.append(("Strict-Transport-Security", hsts))
+    return headers
+
+
+def _is_secure(environ):
+    header, value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+    if header and environ.get(header, "").split(",")[0].strip() == value:
+        return True
+    return environ.get("wsgi.url_scheme") == "https"

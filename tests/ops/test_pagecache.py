@@ -1,0 +1,237 @@
+"""Anonymous pages come from the shared cache, change when content does, and stay impersonal."""
+
+import datetime
+import io
+import re
+from http import HTTPStatus
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from comments.models import Comment
+from comments.services import comment_approve
+from config.wsgi import application
+from tests.comments.conftest import comment_data
+from tests.factories import CommentFactory, PostFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture
+def post(author):
+    return PostFactory(title="On handovers", author=author)
+
+
+def get(url, **extra):
+    return Client().get(url, **extra)
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache_without_sql(
+    post, django_assert_num_queries
+):
+    first = get(post.get_absolute_url())
+    assert "X-Page-Cache" not in first
+
+    with django_assert_num_queries(0):
+        second = get(post.get_absolute_url())
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.status_code == HTTPStatus.OK
+    assert "On handovers" in second.text
+
+
+def test_an_approved_comment_shows_on_the_next_anonymous_request(post, moderator):
+    comment = CommentFactory(post=post, status="pending", body="Approved just now")
+    assert "Approved just now" not in get(post.get_absolute_url()).text
+
+    comment_approve(comment=comment, moderator=moderator)
+
+    assert "Approved just now" in get(post.get_absolute_url()).text
+
+
+def test_a_post_published_or_edited_in_the_admin_shows_at_once(editor, author):
+    home = reverse("blog:index")
+    draft = PostFactory(title="Not yet", author=author, draft=True)
+    assert "Not yet" not in get(home).text
+    editor_client = Client()
+    editor_client.force_login(editor)
+
+    editor_client.post(
+        reverse("admin:blog_post_changelist"),
+        {"action": "publish_now", "_selected_action": [draft.pk]},
+    )
+    assert "Not yet" in get(home).text
+
+    draft.refresh_from_db()
+    response = editor_client.post(
+        reverse("admin:blog_post_change", args=[draft.pk]),
+        {
+            "title": "Edited title", "slug": draft.slug, "author": author.pk,
+            "body": draft.body, "status": "published",
+            "published_at_0": f"{timezone.localtime(draft.published_at):%Y-%m-%d}",
+            "published_at_1": f"{timezone.localtime(draft.published_at):%H:%M:%S}",
+            "allow_comments": "on",
+        },
+    )  # fmt: skip
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    assert "Edited title" in get(home).text
+
+
+def test_a_scheduled_post_appears_by_itself_when_its_time_comes(author, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    PostFactory(
+        title="Scheduled piece", author=author,
+        published_at=timezone.now() + datetime.timedelta(minutes=1),
+    )  # fmt: skip
+    home = reverse("blog:index")
+    assert "Scheduled piece" not in get(home).text
+    assert get(home)["X-Page-Cache"] == "hit"
+
+    time_machine.shift(datetime.timedelta(minutes=2))
+
+    response = get(home)
+    assert "X-Page-Cache" not in response
+    assert "Scheduled piece" in response.text
+
+
+def test_a_signed_in_reader_never_gets_or_leaves_a_shared_page(post):
+    reader = UserFactory(username="reader")
+    client = Client()
+    client.force_login(reader)
+    get(post.get_absolute_url())  # an anonymous reader fills the cache
+
+    own = client.get(post.get_absolute_url())
+    assert "X-Page-Cache" not in own
+    assert "Log out" in own.text
+
+    client.post(reverse("readers:act", kwargs={"action": "save", "pk": post.pk}))
+    client.get(post.get_absolute_url())
+    anonymous = get(post.get_absolute_url())
+    assert "Log out" not in anonymous.text
+    assert "Remove from" not in anonymous.text
+
+
+def test_a_reader_with_a_message_or_session_bypasses_the_cache(client, post):
+    get(post.get_absolute_url())
+
+    response = client.post(
+        reverse("comments:post", kwargs={"pk": post.pk}), comment_data(), follow=True
+    )
+
+    assert "X-Page-Cache" not in response
+    assert "awaits moderation" in response.text
+    assert "Awaiting moderation — only you can see this for now." in response.text
+
+
+def test_a_comment_form_from_a_cached_page_passes_csrf(post):
+    get(post.get_absolute_url())  # cached by one reader
+    reader = Client(enforce_csrf_checks=True)
+
+    page = reader.get(post.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit"
+    token = TOKEN.search(page.text).group(1)
+    response = reader.post(
+        reverse("comments:post", kwargs={"pk": post.pk}),
+        comment_data(csrfmiddlewaretoken=token),
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Comment.objects.filter(post=post).exists()
+
+
+def test_each_reader_of_a_cached_page_gets_their_own_csrf_token(post):
+    tokens = {TOKEN.search(get(post.get_absolute_url()).text).group(1) for _ in range(3)}
+
+    assert len(tokens) == 3
+
+
+def test_an_unchanged_page_answers_304_to_its_etag(post):
+    get(post.get_absolute_url())
+    etag = get(post.get_absolute_url())["ETag"]
+
+    response = get(post.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == HTTPStatus.NOT_MODIFIED
+
+
+def test_feeds_are_cached_and_follow_changes(post, author):
+    feed = reverse("blog:feed")
+    get(feed)
+    assert get(feed)["X-Page-Cache"] == "hit"
+
+    Client().get(reverse("blog:index"))
+    PostFactory(title="Freshly published", author=author)
+    from ops.cache import content_changed
+
+    content_changed()
+    assert "Freshly published" in get(feed).text
+
+
+def test_previews_are_never_cached(author_client, author):
+    draft = PostFactory(author=author, draft=True, title="Private draft")
+    url = reverse("blog:preview", kwargs={"pk": draft.pk})
+
+    author_client.get(url)
+
+    assert get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def wsgi_get(path, cookie=""):
+    environ = {"PATH_INFO": path, "HTTP_HOST": "testserver", "HTTP_COOKIE": cookie}
+    setup_testing_defaults(environ)
+    environ["wsgi.input"] = io.BytesIO()
+    captured = {}
+
+    def start_response(status, headers):
+        captured["status"], captured["headers"] = status, dict(headers)
+
+    body = b"".join(application(environ, start_response))
+    return captured["status"], captured["headers"], body.decode()
+
+
+def test_the_wsgi_layer_serves_a_cached_page_with_fresh_token_cookie_and_headers(
+    post, django_assert_num_queries
+):
+    get(post.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        status, headers, body = wsgi_get(post.get_absolute_url())
+
+    assert status == "200 OK"
+    assert headers["X-Page-Cache"] == "hit"
+    assert "csrftoken=" in headers["Set-Cookie"]
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "On handovers" in body
+    assert "__masthead_" not in body
+    nonce = re.search(r"'nonce-([^']+)'", headers["Content-Security-Policy"])
+    if 'nonce="' in body:
+        assert f'nonce="{nonce.group(1)}"' in body
+
+
+def test_the_wsgi_layer_keeps_a_readers_existing_csrf_cookie(post):
+    get(post.get_absolute_url())
+    secret = "a" * 32
+
+    _, headers, body = wsgi_get(post.get_absolute_url(), cookie=f"csrftoken={secret}")
+
+    assert "Set-Cookie" not in headers
+    assert TOKEN.search(body)
+
+
+def test_the_wsgi_layer_leaves_signed_in_readers_to_django(post):
+    get(post.get_absolute_url())
+
+    _, headers, _ = wsgi_get(post.get_absolute_url(), cookie="sessionid=abc")
+
+    assert "X-Page-Cache" not in headers
