@@ -15,16 +15,17 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PORT=8000 \
     STATIC_ROOT=/app/var/static \
-    MEDIA_ROOT=/app/var/media
+    MEDIA_ROOT=/app/var/media \
+    PRIVATE_MEDIA_ROOT=/app/var/private
 RUN useradd --create-home --uid 10001 masthead
 COPY --from=build /venv /venv
 WORKDIR /app
 COPY --chown=masthead:masthead . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/var/media && chown -R masthead:masthead /app/var
+    && mkdir -p /app/var/media /app/var/private && chown -R masthead:masthead /app/var
 USER masthead
 EXPOSE 8000
-VOLUME ["/app/var/media"]
+VOLUME ["/app/var/media", "/app/var/private"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=4)"
 CMD ["scripts/start"]

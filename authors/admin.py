@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from authors.models import Author
 from ops.cache import ContentAdminMixin
+from ops.revisions import RevisionAdmin
 
 
 def manages_authors(user):
@@ -9,7 +10,7 @@ def manages_authors(user):
 
 
 @admin.register(Author)
-class AuthorAdmin(ContentAdminMixin, admin.ModelAdmin):
+class AuthorAdmin(ContentAdminMixin, RevisionAdmin):
     list_display = ["display_name", "tagline", "rhythm", "blog_roll_order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["display_name", "tagline", "user__username", "user__email"]
@@ -17,7 +18,7 @@ class AuthorAdmin(ContentAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["user"]
     fields = [
         "user", "display_name", "slug", "portrait", "tagline", "introduction", "rhythm",
-        "blog_roll_order", "is_active",
+        "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     editor_only_fields = ["user", "slug", "blog_roll_order", "is_active"]
 

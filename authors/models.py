@@ -1,6 +1,28 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
+
+# A leaf module (Django and Pillow only): portraits are checked and cropped as posts' pictures.
+from uploads.images import CheckedImageField, Picture, renditions_for
+
+validate_web_address = URLValidator(schemes=["http", "https"])
+
+
+def validate_links(value):
+    """Accept one http(s) address a line."""
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                validate_web_address(line.strip())
+            except ValidationError as exc:
+                raise ValidationError(
+                    "Put one web address a line, each starting with https://: “%(line)s” is not.",
+                    params={"line": line.strip()},
+                    code="invalid",
+                ) from exc
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -25,9 +47,14 @@ class Author(models.Model):
     slug = models.SlugField(
         max_length=100, unique=True, help_text="Your blog's address: /authors/<slug>/."
     )
-    portrait = models.ImageField(
-        upload_to="authors/", blank=True, help_text="A square photo works best."
+    portrait = CheckedImageField(
+        upload_to="authors/",
+        blank=True,
+        help_text="A photo of you in JPEG, PNG, GIF or WebP. Pages show a square cut from "
+        "its middle, so keep your face near the centre.",
     )
+    # The square sizes pages serve, made when the portrait is saved: see uploads/images.py.
+    portrait_renditions = models.JSONField(default=dict, blank=True, editable=False)
     tagline = models.CharField(
         max_length=200, blank=True, help_text="One line under your name on the blog roll."
     )
@@ -39,6 +66,16 @@ class Author(models.Model):
         max_length=100,
         blank=True,
         help_text="When readers can expect you, e.g. “every Wednesday”.",
+    )
+    website = models.URLField(
+        blank=True, help_text="Your own site, linked from your blog, e.g. https://example.com/."
+    )
+    links = models.TextField(
+        "other profiles",
+        blank=True,
+        validators=[validate_links],
+        help_text="Your profiles elsewhere (LinkedIn, Mastodon…), one address a line. Your "
+        'blog links to each as yours (rel="me"), so those sites can confirm it.',
     )
     blog_roll_order = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers come first on the blog roll."
@@ -63,6 +100,16 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "portrait" in update_fields:
+            self.portrait_renditions = renditions_for(
+                self.portrait, self.portrait_renditions, square=True
+            )
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "portrait_renditions"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("blog:author", kwargs={"slug": self.slug})
 
@@ -70,6 +117,18 @@ class Author(models.Model):
     def blog_title(self):
         """Name the blog as the publication does: “Ian Clayton Blog”."""
         return f"{self.display_name} Blog"
+
+    @property
+    def profile_links(self):
+        """Return the columnist's website and other profiles as (address, label) pairs."""
+        addresses = [self.website, *(line.strip() for line in self.links.splitlines())]
+        unique = dict.fromkeys(address for address in addresses if address)
+        return [(address, address.split("://", 1)[-1].rstrip("/")) for address in unique]
+
+    @cached_property
+    def portrait_picture(self):
+        """Return the portrait cut square, as pages show it, or None."""
+        return Picture.of(self.portrait, self.portrait_renditions)
 
     @property
     def initials(self):

@@ -1,11 +1,18 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.db import models
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from blog.models import Category, Post
+from blog.forms import PostAdminForm, workflow_button
+from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
+from blog.services import post_address_changed
 from ops.cache import ContentAdminMixin, content_changed
+from ops.revisions import RevisionAdmin
 
 
 def is_editor(user):
@@ -19,10 +26,102 @@ class CategoryAdmin(ContentAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "draft":
+            return queryset.drafts()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "published":
+            return queryset.published()
+        return queryset
+
+
+class PostPartInline(admin.StackedInline):
+    """A post's pictures or files: whoever may change the post may change them, no one else."""
+
+    extra = 0
+    # Their public place is the post's page, which its own form already links to.
+    view_on_site = False
+
+    def post_admin(self):
+        return self.admin_site.get_model_admin(Post)
+
+    def get_queryset(self, request):
+        posts = self.post_admin().get_queryset(request)
+        return super().get_queryset(request).filter(post__in=posts)
+
+    def has_view_permission(self, request, obj=None):
+        return self.post_admin().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if obj is None:
+            return self.post_admin().has_add_permission(request)
+        return self.post_admin().has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.post_admin().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.post_admin().has_change_permission(request, obj)
+
+
+class PostImageInline(PostPartInline):
+    model = PostImage
+    fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
+    readonly_fields = ["thumbnail", "code"]
+
+    @admin.display(description="Preview")
+    def thumbnail(self, obj):
+        picture = obj.picture if obj.pk else None
+        if picture is None:
+            return "—"
+        return format_html('<img src="{}" alt="" width="160" style="height:auto">', picture.src)
+
+    @admin.display(description="Code for the body")
+    def code(self, obj):
+        if obj.pk is None:
+            return "Save the post to get this picture's code."
+        return format_html(
+            "<code>{}</code><br>Put it on a line of its own in the body, where the picture "
+            "belongs.",
+            obj.shortcode,
+        )
+
+
+class AttachmentInline(PostPartInline):
+    model = Attachment
+    fields = ["title", "file", "download"]
+    readonly_fields = ["download"]
+    verbose_name = "download"
+    verbose_name_plural = "downloads"
+    # Attachments have no public address: the widget must not link to one.
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput}}
+
+    @admin.display(description="Readers download")
+    def download(self, obj):
+        if obj.pk is None or not obj.file:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> ({}, {})',
+            obj.get_absolute_url(),
+            obj.filename,
+            obj.kind.label if obj.kind else "file",
+            obj.human_size,
+        )
+
+
 @admin.register(Post)
-class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
+class PostAdmin(ContentAdminMixin, RevisionAdmin):
+    form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
-    list_filter = ["status", "is_featured", "category", "author"]
+    list_filter = [StateFilter, "is_featured", "category", "author"]
     list_select_related = ["author", "category"]
     search_fields = ["title", "excerpt", "body", "author__display_name"]
     date_hierarchy = "published_at"
@@ -31,10 +130,27 @@ class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
     actions = ["publish_now", "unpublish", "feature", "unfeature"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "body", "excerpt"]}),
-        ("Illustration", {"fields": ["featured_image", "featured_image_alt"]}),
+        (
+            "Illustration",
+            {
+                "fields": [
+                    "featured_image",
+                    "featured_image_alt",
+                    "featured_image_caption",
+                    "featured_image_credit",
+                ]
+            },
+        ),
         ("Filing", {"fields": ["category", "tags"]}),
-        ("Publishing", {"fields": ["status", "published_at", "is_featured", "allow_comments"]}),
+        (
+            "Publishing",
+            {"fields": ["state", "status", "published_at", "is_featured", "allow_comments"]},
+        ),
     ]
+    readonly_fields = ["state"]
+    inlines = [PostImageInline, AttachmentInline]
+    # Derived from the other columns on every save, so a revert recomputes them.
+    revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")
@@ -56,7 +172,7 @@ class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
     def get_list_filter(self, request):
         if is_editor(request.user):
             return self.list_filter
-        return ["status", "category"]
+        return [StateFilter, "category"]
 
     def has_feature_permission(self, request):
         return is_editor(request.user)
@@ -80,7 +196,33 @@ class PostAdmin(ContentAdminMixin, admin.ModelAdmin):
             obj.author = request.user.author
             if not change:
                 obj.is_featured = False
+        before = Post.objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
+        if before and before.is_published() and obj.status == Post.Status.PUBLISHED:
+            old_path = before.get_absolute_url()
+            if obj.get_absolute_url() != old_path:
+                post_address_changed(post=obj, old_path=old_path)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if workflow_button(request.POST):
+            return self.response_workflow(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if workflow_button(request.POST):
+            return self.response_workflow(request, obj)
+        return super().response_change(request, obj)
+
+    def response_workflow(self, request, obj):
+        """Say what state a draft, publish or schedule button left the post in, on its form."""
+        self.message_user(request, format_html("“{}” is saved: {}.", obj, self.state(obj)))
+        url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
+        preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
+        return HttpResponseRedirect(add_preserved_filters(preserved, url))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

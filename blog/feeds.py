@@ -12,6 +12,7 @@ from taggit.models import Tag
 from authors.models import Author
 from blog.html import absolutize_urls
 from blog.models import Category, Post
+from uploads.images import place_pictures
 
 FEED_LENGTH = 20
 
@@ -55,7 +56,10 @@ class PostFeed(Feed):
         return self.absolute(self.request.path)
 
     def items(self, obj):
-        return self.posts(obj).for_lists()[:FEED_LENGTH]
+        posts = self.posts(obj).for_lists()
+        if settings.FEED_FULL_TEXT:
+            posts = posts.prefetch_related("images")
+        return posts[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
@@ -64,7 +68,8 @@ class PostFeed(Feed):
         if settings.FEED_FULL_TEXT:
             # Saved bodies are sanitised; readers open them away from the site, so links
             # and images must carry the host.
-            return absolutize_urls(post.body, self.absolute("/"))
+            body = place_pictures(post.body, post.images.all())
+            return absolutize_urls(body, self.absolute("/"))
         return post.summary
 
     def item_link(self, post):

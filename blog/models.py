@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Case, Count, Q, Value, When
 from django.urls import reverse
@@ -9,7 +10,10 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
-from blog.html import html_to_text, sanitize_html, summarize
+from blog.attachments import attachment_storage, kind_of, validate_attachment
+from blog.html import clean_body, html_to_text, summarize
+from uploads.files import human_size
+from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 
 # Reading speed behind “6 min read”: words a minute of an average adult reading prose.
 WORDS_PER_MINUTE = 230
@@ -18,6 +22,10 @@ WORDS_PER_MINUTE = 230
 SEARCH_CONFIG = "english"
 # The columns a post's search vector is made of.
 SEARCHED_FIELDS = {"title", "excerpt", "body", "body_text", "search_keywords"}
+# What saving a featured picture fills in beside it.
+FEATURED_IMAGE_FIELDS = {
+    "featured_image_renditions", "featured_image_width", "featured_image_height",
+}  # fmt: skip
 
 
 def search_document():
@@ -61,6 +69,10 @@ class PostQuerySet(models.QuerySet):
     def published(self):
         """Return posts readers may see: published, with their publication time come."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def drafts(self):
+        """Return posts not yet published nor scheduled."""
+        return self.filter(status=Post.Status.DRAFT)
 
     def scheduled(self):
         """Return posts set to publish at a time still to come."""
@@ -153,11 +165,13 @@ class Post(models.Model):
     )
     # A tsvector on PostgreSQL; elsewhere an unused column that stays empty.
     search_vector = SearchVectorField(null=True, editable=False)
-    featured_image = models.ImageField(
+    featured_image = CheckedImageField(
         upload_to="posts/%Y/%m/",
         blank=True,
         width_field="featured_image_width",
         height_field="featured_image_height",
+        help_text="A JPEG, PNG, GIF or WebP picture, shown at the top of the post and beside "
+        "it in lists.",
     )
     # Kept beside the file so that pages can size the picture without opening it.
     featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -168,6 +182,20 @@ class Post(models.Model):
         blank=True,
         help_text="What the picture shows, for readers who cannot see it.",
     )
+    featured_image_caption = models.CharField(
+        "featured image caption",
+        max_length=300,
+        blank=True,
+        help_text="Shown under the picture. Optional.",
+    )
+    featured_image_credit = models.CharField(
+        "featured image credit",
+        max_length=200,
+        blank=True,
+        help_text="Who made the picture, e.g. “Photo: Jane Smith”. Optional.",
+    )
+    # The sizes pages serve, made when the picture is saved: see uploads/images.py.
+    featured_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -216,14 +244,18 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:200]
+            self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.body = sanitize_html(self.body)
-        self.body_text = html_to_text(self.body)
+        self.body = clean_body(self.body)
+        self.body_text = html_to_text(remove_shortcodes(self.body))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text"}
+        if update_fields is None or "featured_image" in update_fields:
+            self.save_featured_image_renditions()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *FEATURED_IMAGE_FIELDS}
         super().save(*args, **kwargs)
         if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
             # The database makes the vector from the row as just written.
@@ -240,6 +272,50 @@ class Post(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def clean(self):
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {
+                    "featured_image_alt": "Describe the featured image for readers who cannot "
+                    "see it, e.g. “Ian Clayton speaking at ServiceCon”."
+                }
+            )
+
+    def save_featured_image_renditions(self):
+        """Make the featured image's renditions unless made already, and note its true size."""
+        self.featured_image_renditions = renditions_for(
+            self.featured_image, self.featured_image_renditions
+        )
+        if self.featured_image_renditions:
+            # The size the right way up, which a photo's EXIF orientation may swap.
+            self.featured_image_width = self.featured_image_renditions["width"]
+            self.featured_image_height = self.featured_image_renditions["height"]
+
+    @cached_property
+    def featured_picture(self):
+        """Return the featured image as pages show it, or None."""
+        return Picture.of(
+            self.featured_image,
+            self.featured_image_renditions,
+            width=self.featured_image_width,
+            height=self.featured_image_height,
+        )
+
+    def unique_slug(self):
+        """Return a slug made from the title that no other post has, "-2", "-3"… on a clash."""
+        base = slugify(self.title)[:200] or "post"
+        taken = set(
+            Post.objects.exclude(pk=self.pk)
+            .filter(slug__startswith=base[:190])
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            suffix = f"-{number}"
+            slug = base[: 200 - len(suffix)] + suffix
+        return slug
 
     def is_published(self):
         return (
@@ -261,13 +337,13 @@ class Post(models.Model):
     @cached_property
     def reading_minutes(self):
         """Return the minutes an average reader takes over the body, at least one."""
-        words = len(html_to_text(self.body).split())
+        words = len(html_to_text(remove_shortcodes(self.body)).split())
         return max(1, round(words / WORDS_PER_MINUTE))
 
     @property
     def summary(self):
         """Return the excerpt, or the opening of the body when the author wrote none."""
-        return self.excerpt.strip() or summarize(self.body)
+        return self.excerpt.strip() or summarize(remove_shortcodes(self.body))
 
     def publish(self, *, at=None):
         """Publish now, or schedule for the time given."""
@@ -285,3 +361,120 @@ class Post(models.Model):
         if not (user.is_active and user.is_staff):
             return False
         return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk
+
+
+class PostImage(models.Model):
+    """A picture placed in a post's body with its code, [image 12], on a line of its own."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
+    image = CheckedImageField(
+        "picture",
+        upload_to="posts/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text="A JPEG, PNG, GIF or WebP picture.",
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt = models.CharField(
+        "description",
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    caption = models.CharField(
+        max_length=300, blank=True, help_text="Shown under the picture. Optional."
+    )
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who made the picture, e.g. “Photo: Jane Smith”. Optional.",
+    )
+    # The sizes pages serve, made when the picture is saved: see uploads/images.py.
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["post", "id"]
+        verbose_name = "picture in the body"
+        verbose_name_plural = "pictures in the body"
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "image" in update_fields:
+            self.renditions = renditions_for(self.image, self.renditions)
+            if self.renditions:
+                self.width, self.height = self.renditions["width"], self.renditions["height"]
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "renditions", "width", "height"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#image-{self.pk}"
+
+    @property
+    def shortcode(self):
+        """Return what an author puts in the body, on a line of its own, to place the picture."""
+        return f"[image {self.pk}]"
+
+    @cached_property
+    def picture(self):
+        return Picture.of(self.image, self.renditions, width=self.width, height=self.height)
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def public(self):
+        """Return the attachments of posts readers may see."""
+        return self.filter(post__in=Post.objects.published())
+
+
+class Attachment(models.Model):
+    """A file readers download from a post: a checklist, slides, a spreadsheet."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(
+        max_length=200,
+        help_text="What readers download, e.g. “Major incident checklist”.",
+    )
+    file = models.FileField(
+        upload_to="attachments/%Y/%m/",
+        storage=attachment_storage,
+        max_length=255,
+        validators=[validate_attachment],
+        help_text="A PDF, a Word, Excel or PowerPoint file (.docx, .xlsx, .pptx), an "
+        "OpenDocument file (.odt, .ods, .odp) or a ZIP archive.",
+    )
+    size = models.PositiveBigIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["post", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:attachment", kwargs={"pk": self.pk, "filename": self.filename})
+
+    @property
+    def kind(self):
+        return kind_of(self.file.name)
+
+    @property
+    def filename(self):
+        """Return the name readers' browsers save the file under, made from its title."""
+        extension = self.kind.extension if self.kind else "bin"
+        return f"{slugify(self.title)[:80] or 'download'}.{extension}"
+
+    @property
+    def human_size(self):
+        return human_size(self.size)

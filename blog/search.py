@@ -52,6 +52,7 @@ from django.utils.text import Truncator
 from authors.models import Author
 from blog.html import html_to_text
 from blog.models import SEARCH_CONFIG, Category, Post, TaggedPost
+from uploads.images import remove_shortcodes
 
 # Longer queries are cut to this many characters, and the reader is told.
 MAX_QUERY_LENGTH = 200
@@ -228,7 +229,7 @@ def _reindex_batch(posts: list[Post]) -> int:
         tag_names[post_id].append(name)
     changed = []
     for post in posts:
-        body_text = html_to_text(post.body)
+        body_text = html_to_text(remove_shortcodes(post.body))
         keywords = search_keywords(post.author.display_name, tag_names[post.pk])
         if (body_text, keywords) != (post.body_text, post.search_keywords):
             post.body_text, post.search_keywords = body_text, keywords

@@ -38,7 +38,8 @@ def post_structured_data(request, post) -> dict:
     if post.published_at:
         data["datePublished"] = timezone.localtime(post.published_at).isoformat()
     if post.featured_image:
-        data["image"] = request.build_absolute_uri(post.featured_image.url)
+        # A rendition: the original may carry the photo's EXIF, GPS position included.
+        data["image"] = request.build_absolute_uri(post.featured_picture.largest_url)
     if post.category:
         data["articleSection"] = post.category.name
     if tags := [tag.name for tag in post.tags.all()]:

@@ -33,6 +33,11 @@ urlpatterns = [
     path("tag/<slug:slug>/feed/atom/", public_page(feeds.TagAtomFeed()), name="tag-feed-atom"),
     path("search/", public_page(views.search), name="search"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),
+    path(
+        "attachments/<int:pk>/<str:filename>",
+        views.attachment_download,
+        name="attachment",
+    ),
     path("<int:year>/", public_page(views.PostYearArchive.as_view()), name="archive-year"),
     path(
         "<int:year>/<str:month>/",

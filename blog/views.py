@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.db.models import prefetch_related_objects
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from authors.models import Author
-from blog.models import Category, Post
+from blog.models import Attachment, Category, Post
 from blog.search import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -117,6 +118,8 @@ def post_preview(request, pk):
 
 
 def render_post(request, post, *, is_preview=False, extra_context=None, status=200):
+    # Pictures in the body and downloads: one query each, whoever fetched the post.
+    prefetch_related_objects([post], "images", "attachments")
     in_blog = (
         Post.objects.published()
         .by_author(post.author_id)
@@ -158,6 +161,30 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
     return TemplateResponse(request, "blog/post_detail.html", context, status=status)
 
 
+def attachment_download(request, pk, filename):
+    """Send a post's attachment as a download: to anyone once the post is public, before
+    that to those who may preview it."""
+    attachment = Attachment.objects.public().filter(pk=pk).first()
+    is_preview = attachment is None
+    if is_preview:
+        attachment = get_object_or_404(Attachment.objects.select_related("post__author"), pk=pk)
+        if not attachment.post.can_be_edited_by(request.user):
+            raise Http404("No such file.")
+    try:
+        handle = attachment.file.storage.open(attachment.file.name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404("No such file.") from exc
+    content_type = attachment.kind.content_type if attachment.kind else "application/octet-stream"
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.filename, content_type=content_type
+    )
+    # Never rendered as a page, whatever a browser would make of its bytes.
+    response["X-Content-Type-Options"] = "nosniff"
+    if is_preview:
+        add_never_cache_headers(response)
+    return response
+
+
 def robots_txt(request):
     """Tell crawlers what to leave alone and where the sitemap is."""
     context = {"sitemap_url": request.build_absolute_uri(reverse("blog:sitemap"))}
@@ -165,10 +192,13 @@ def robots_txt(request):
 
 
 class ArchiveMixin:
-    queryset = Post.objects.published().for_lists()
     date_field = "published_at"
     paginate_by = settings.POSTS_PER_PAGE
     allow_empty = False
+
+    def get_queryset(self):
+        # Built per request: a class attribute would fix "now" at the time of import.
+        return Post.objects.published().for_lists()
 
 
 class PostYearArchive(ArchiveMixin, YearArchiveView):

@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from config.logs import logging_config
+
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  # noqa: S104
 # Two workers a core keep both cores busy while one waits on PostgreSQL;
 # threads absorb slow clients.
@@ -16,3 +18,13 @@ max_requests_jitter = 500
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+# gunicorn's own lines in the same one-JSON-object-a-line form as the application's.
+logconfig_dict = logging_config(
+    formatter=os.environ.get("LOG_FORMAT", "json"),
+    loggers={
+        name: {"handlers": ["stdout"], "level": "INFO", "propagate": False}
+        for name in ("gunicorn.error", "gunicorn.access")
+    },
+)

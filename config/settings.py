@@ -7,6 +7,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -47,10 +49,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.redirects",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.postgres",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "django_tasks_db",
     "authors",
     "blog",
@@ -73,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # A renamed post's old address answers 301 (see blog/services.py).
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -103,13 +110,17 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A psycopg pool per process; Django checks each connection out and back in per request.
-    # During an outage a request waits at most `timeout` seconds before its polite 503.
+    from psycopg_pool import ConnectionPool
+
+    # During an outage a request waits at most `timeout` seconds before its polite 503;
+    # checking each connection as it leaves the pool recovers from the outage by itself.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=3,
         pool={
             "min_size": env.int("DATABASE_POOL_MIN", default=2),
             "max_size": env.int("DATABASE_POOL_MAX", default=8),
             "timeout": 5,
+            "check": ConnectionPool.check_connection,
         },
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -150,9 +161,35 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Posts' attachments, under PRIVATE_MEDIA_ROOT: never served by address.
+    "attachments": {"BACKEND": "blog.attachments.PrivateStorage"},
 }
+# Uploads on S3-compatible object storage when a bucket is named; on local disk otherwise.
+if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    SERVE_MEDIA = False
 # Uploads larger than this are refused by the forms that take them, with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Pictures and attachments authors upload: checked by content, within these limits.
+IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# Attachments live outside MEDIA_ROOT: readers download them through a view that checks the
+# post is public (blog/attachments.py), so a draft's files are never reachable by address.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 
 # Mail: the console in development; production sets EMAIL_URL=smtp+tls://user:pass@host:587.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
@@ -230,7 +267,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    # The rich-text editor (Tiptap, in django-prose-editor) inserts its base stylesheet as an
+    # inline <style> and offers no way to turn that off or give it a nonce: its hash allows
+    # that one stylesheet, and style attributes and every other inline style stay refused.
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:"],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "object-src": [CSP.NONE],
@@ -239,16 +279,12 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "line"}},
-    "root": {"handlers": ["stdout"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Logs go to stdout, one JSON object a line (LOG_FORMAT=plain for reading in a terminal).
+LOGGING = logging_config(
+    formatter=env.str("LOG_FORMAT", default="plain" if DEBUG else "json"),
+    level=env.str("LOG_LEVEL", default="INFO"),
+    loggers={"django.db.backends": {"level": "WARNING"}},
+)
 
 # Lists on the public site show this many posts a page.
 POSTS_PER_PAGE = env.int("POSTS_PER_PAGE", default=10)

@@ -108,9 +108,7 @@ def _store_callback(request, key, version):
             "version": version,
             "status": response.status_code,
             "headers": [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() in KEPT_HEADERS
+                (name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS
             ],
             "body": body,
             "etag": etag_for(body),

@@ -20,6 +20,7 @@ def _test_settings(settings, tmp_path):
     """Start each test with an empty cache, uploads in a temporary folder, no static manifest."""
     cache.clear()
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,6 +10,16 @@ from factory.django import DjangoModelFactory
 from authors.models import Author
 from blog.models import Category, Post
 
+# The empty inline formsets (pictures in the body, downloads) a post's admin form carries.
+POST_INLINES = {
+    f"{prefix}-{name}": value
+    for prefix in ("images", "attachments")
+    for name, value in [
+        ("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
+        ("MAX_NUM_FORMS", "1000"),
+    ]
+}  # fmt: skip
+
 
 class UserFactory(DjangoModelFactory):
     class Meta:

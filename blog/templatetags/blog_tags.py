@@ -8,6 +8,7 @@ from authors.models import Author
 from blog.models import Category, Post
 from blog.seo import json_ld_script
 from ops.cache import cached_fragment
+from uploads.images import place_pictures
 
 register = template.Library()
 
@@ -57,6 +58,13 @@ def popular_tags(limit=15):
         )
 
     return {"tags": cached_fragment(f"popular-tags-{limit}", most_used)}
+
+
+@register.filter
+def with_pictures(body, post):
+    """Return a post's sanitised body with its [image N] codes made the post's own pictures."""
+    # The body was sanitised on save; the figures are built by a template that escapes.
+    return mark_safe(place_pictures(body, post.images.all()))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

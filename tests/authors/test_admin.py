@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from authors.models import Author
 from blog.models import Post
-from tests.factories import PostFactory
+from tests.factories import POST_INLINES, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,7 @@ def post_form(post, **changes):
         "published_at_0": "",
         "published_at_1": "",
         "author": post.author_id,
+        **POST_INLINES,
     }
     if post.published_at:
         data["published_at_0"] = f"{post.published_at:%Y-%m-%d}"

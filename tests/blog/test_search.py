@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from blog.models import SEARCH_CONFIG, Post
 from blog.search import MAX_QUERY_LENGTH, reindex_posts
-from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from tests.factories import POST_INLINES, AuthorFactory, CategoryFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -273,7 +273,7 @@ def test_saving_a_post_in_the_admin_makes_its_tags_searchable(editor_client, aut
         "excerpt": "", "featured_image_alt": "", "category": post.category_id,
         "tags": "kanban, incident review", "status": post.status,
         "published_at_0": f"{post.published_at:%Y-%m-%d}",
-        "published_at_1": f"{post.published_at:%H:%M:%S}",
+        "published_at_1": f"{post.published_at:%H:%M:%S}", **POST_INLINES,
     }  # fmt: skip
 
     response = editor_client.post(reverse("admin:blog_post_change", args=[post.pk]), data)

@@ -105,7 +105,9 @@ def test_post_page_describes_itself_for_search_and_sharing(client, post):
     assert head.meta["og:type"] == "article"
     assert head.meta["og:title"] == "Change without tears"
     assert head.meta["og:site_name"] == "The Service Desk Review"
-    assert head.meta["og:image"] == f"http://testserver{post.featured_image.url}"
+    # The largest rendition, never the original with its metadata.
+    assert head.meta["og:image"] == f"http://testserver{post.featured_picture.largest_url}"
+    assert "/renditions/" in head.meta["og:image"]
     assert head.meta["og:image:alt"] == "A chart of changes by week"
     assert instant(head.meta["article:published_time"]) == post.published_at
     assert head.meta["article:author"] == "http://testserver/authors/ada-author/"
@@ -164,7 +166,7 @@ def test_post_page_carries_blogposting_structured_data(client, post):
     assert data["publisher"]["@type"] == "Organization"
     assert data["publisher"]["name"] == "The Service Desk Review"
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
-    assert data["image"] == f"http://testserver{post.featured_image.url}"
+    assert data["image"] == f"http://testserver{post.featured_picture.largest_url}"
     assert instant(data["datePublished"]) == post.published_at
     assert instant(data["dateModified"]) == post.modified_at
     assert data["description"] == post.summary

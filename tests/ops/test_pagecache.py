@@ -15,7 +15,7 @@ from comments.models import Comment
 from comments.services import comment_approve
 from config.wsgi import application
 from tests.comments.conftest import comment_data
-from tests.factories import CommentFactory, PostFactory, UserFactory
+from tests.factories import POST_INLINES, CommentFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_a_post_published_or_edited_in_the_admin_shows_at_once(editor, author):
             "body": draft.body, "status": "published",
             "published_at_0": f"{timezone.localtime(draft.published_at):%Y-%m-%d}",
             "published_at_1": f"{timezone.localtime(draft.published_at):%H:%M:%S}",
-            "allow_comments": "on",
+            "allow_comments": "on", **POST_INLINES,
         },
     )  # fmt: skip
     assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors

@@ -272,6 +272,7 @@ class DemoLoader:
         self.rng = rng
         self.saved_files = []
         self.commenters = {}
+        self.illustrated = 0
         self.event_tag = demo.event_tag(
             timezone.localdate(now - timedelta(days=demo.EVENT_DAYS_AGO)).year
         )
@@ -398,6 +399,11 @@ class DemoLoader:
             data, alt = cover_jpeg(spec.category, self.rng)
             self.save_file(post.featured_image, f"{post.slug[:60]}.jpg", data)
             post.featured_image_alt = alt
+            self.illustrated += 1
+            if self.illustrated % 3 == 1:
+                post.featured_image_caption = f"Cover art for the {post.category.name} section."
+                post.featured_image_credit = "Illustration: demo studio"
+        # Saving makes the picture's renditions.
         post.save()
         tag_names = [self.event_tag if name == demo.EVENT_TAG else name for name in spec.tags]
         post.tags.set([self.tags[name] for name in tag_names])

@@ -1,0 +1,90 @@
+"""The newsroom's post form: a rich-text body, and buttons that draft, publish or schedule."""
+
+from django import forms
+from django.utils import timezone
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from blog.html import unembed_videos
+from blog.models import Post
+
+# What an author can make in the editor; blog/html.py keeps exactly these tags on save.
+BODY_EDITOR = {
+    "extensions": {
+        "Heading": {"levels": [2, 3, 4]},
+        "Bold": True,
+        "Italic": True,
+        "Link": {"enableTarget": False},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "HorizontalRule": True,
+        "HardBreak": True,
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
+        # Pictures by address, with a description and a caption.
+        "Figure": True,
+        "Image": True,
+        "Caption": True,
+    }
+}
+
+# The buttons under the form (templates/admin/blog/post/submit_line.html), by name.
+SAVE_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH = "_save_draft", "_publish", "_schedule", "_unpublish"
+WORKFLOW_BUTTONS = (SAVE_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH)
+
+
+def workflow_button(data):
+    """Return the name of the workflow button a submitted form was sent with, if any."""
+    return next((name for name in WORKFLOW_BUTTONS if name in data), None)
+
+
+class PostAdminForm(forms.ModelForm):
+    class Meta:
+        model = Post
+        # The admin chooses the fields from its fieldsets; these are the ones set up here.
+        fields = ["title", "slug", "body", "status", "published_at"]
+        widgets = {
+            "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
+        }
+        help_texts = {
+            "body": "A YouTube or Vimeo address alone on a line becomes the video's player.",
+            "status": "Draft: only you and the editors see it. Published: readers see it from "
+            "its publication time.",
+            "published_at": "To schedule, choose Published and a future time, or press "
+            "Schedule: the post appears by itself at that time. Left empty, publishing "
+            "uses the present moment.",
+        }
+        error_messages = {
+            "slug": {
+                "unique": "Another post already has this address. Change the slug, for "
+                "example by adding “-2”.",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("body"):
+            # Saving made players of video addresses; the editor shows the addresses again.
+            self.initial["body"] = unembed_videos(self.initial["body"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        button = workflow_button(self.data)
+        if button in (SAVE_DRAFT, UNPUBLISH):
+            cleaned_data["status"] = Post.Status.DRAFT
+        elif button == PUBLISH:
+            cleaned_data["status"] = Post.Status.PUBLISHED
+            # A post readers already see keeps its date, and so its address.
+            if not self.instance.is_published():
+                cleaned_data["published_at"] = timezone.now()
+        elif button == SCHEDULE:
+            cleaned_data["status"] = Post.Status.PUBLISHED
+            when = cleaned_data.get("published_at")
+            if when is None or when <= timezone.now():
+                self.add_error(
+                    "published_at", "To schedule the post, give it a publication time to come."
+                )
+        return cleaned_data

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+
+from authors.models import Author
+from blog.models import Post, PostImage
+
+
+class Command(BaseCommand):
+    help = (
+        "Make the renditions pages serve of every picture that has none yet: featured "
+        "images, pictures in posts' bodies and columnists' portraits. Pictures saved since "
+        "renditions exist have theirs; run this once for those stored before."
+    )
+
+    def handle(self, *args, **options):
+        illustrated = Post.objects.exclude(featured_image="")
+        pictures = [
+            (illustrated, "featured_image", "featured_image_renditions"),
+            (PostImage.objects.all(), "image", "renditions"),
+            (Author.objects.exclude(portrait=""), "portrait", "portrait_renditions"),
+        ]
+        made = 0
+        for queryset, field, renditions in pictures:
+            for obj in queryset.iterator():
+                if getattr(obj, renditions).get("source") == getattr(obj, field).name:
+                    continue
+                # Saving the picture's column alone makes its renditions and nothing else.
+                obj.save(update_fields=[field])
+                made += bool(getattr(obj, renditions))
+        self.stdout.write(self.style.SUCCESS(f"Made the renditions of {made} picture(s)."))

@@ -1,0 +1,511 @@
+"""Pictures: uploads checked by content, renditions made once, markup that never shifts."""
+
+import io
+import re
+from html.parser import HTMLParser
+from http import HTTPStatus
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from PIL import ExifTags, Image, features
+
+from blog.models import Post, PostImage
+from tests.blog.uploads import (
+    EXE,
+    SVG,
+    inline_forms,
+    phone_exif,
+    picture,
+    picture_bytes,
+    png_bomb,
+    post_form,
+)
+from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from uploads.images import WIDTHS, check_image
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:blog_post_add")
+
+
+def change_url(post):
+    return reverse("admin:blog_post_change", args=[post.pk])
+
+
+class Tags(HTMLParser):
+    """Collect the attributes of every tag of some names in a page."""
+
+    def __init__(self, html, *names):
+        super().__init__()
+        self.names = set(names)
+        self.found = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.names:
+            self.found.append((tag, dict(attrs)))
+
+
+def tags(html, name):
+    return [attrs for tag, attrs in Tags(html, name).found]
+
+
+def truncated_jpeg():
+    # A photo with detail, so that half of its bytes are half the picture.
+    image = Image.effect_noise((800, 600), 60).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
+REFUSED = {
+    "decompression bomb": (
+        "huge.png",
+        png_bomb(),
+        "This image is 20,000 × 20,000 pixels; the limit is 40 megapixels. Scale it down to "
+        "6,324 × 6,324 pixels or less",
+    ),
+    "svg": ("drawing.svg", SVG, "This file is not a JPEG, PNG, GIF"),
+    "svg named .png": ("drawing.png", SVG, "This file is not a JPEG, PNG, GIF"),
+    "text named .jpg": (
+        "photo.jpg",
+        b"Notes from Monday's meeting, not a photo.\n" * 40,
+        "This file is not a JPEG, PNG, GIF",
+    ),
+    "executable named .jpg": ("photo.jpg", EXE, "This file is not a JPEG, PNG, GIF"),
+    "truncated jpeg": ("photo.jpg", truncated_jpeg(), "This image is incomplete or damaged"),
+    "oversized": (
+        "photo.jpg",
+        picture_bytes(64, 64) + bytes(10 * 1024 * 1024 + 400 * 1024),
+        "This image is 10.4 MB; the limit is 10 MB.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED.keys())
+def test_admin_refuses_a_bad_featured_image_saying_why_and_keeps_the_rest(author_client, case):
+    name, content, message = REFUSED[case]
+    data = post_form(
+        title="My unsaved column",
+        body="<p>A paragraph the author typed with care.</p>",
+        featured_image=SimpleUploadedFile(name, content),
+        featured_image_alt="A queue at the service desk",
+        featured_image_caption="Monday morning",
+    )
+
+    response = author_client.post(ADD_URL, data)
+
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors
+    assert message in errors["featured_image"][0]
+    assert set(errors) == {"featured_image"}
+    page = response.text
+    assert 'value="My unsaved column"' in page
+    assert "A paragraph the author typed with care." in page
+    assert 'value="A queue at the service desk"' in page
+    assert 'value="Monday morning"' in page
+    assert not Post.objects.exists()
+    assert not default_storage.exists("posts")
+
+
+@pytest.mark.parametrize("case", ["decompression bomb", "svg", "truncated jpeg"])
+def test_admin_refuses_a_bad_picture_in_the_body_on_the_change_form(author_client, author, case):
+    post = PostFactory(author=author, title="Kept as it was", draft=True)
+    name, content, message = REFUSED[case]
+    data = post_form(
+        post,
+        title="Renamed before the upload failed",
+        **inline_forms("images", {"image": SimpleUploadedFile(name, content), "alt": "A chart"}),
+    )
+    data.pop("author")
+
+    response = author_client.post(change_url(post), data)
+
+    assert response.status_code == HTTPStatus.OK
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert message in formset.errors[0]["image"][0]
+    assert 'value="Renamed before the upload failed"' in response.text
+    assert 'value="A chart"' in response.text
+    post.refresh_from_db()
+    assert post.title == "Kept as it was"
+    assert not post.images.exists()
+
+
+def test_pixel_limit_is_checked_below_pillows_own_bomb_guard(settings):
+    settings.IMAGE_MAX_PIXELS = 1_000_000
+
+    with pytest.raises(Exception, match=r"1,600 × 800 pixels; the limit is 1 megapixels"):
+        check_image(picture(width=1600, height=800))
+
+
+def test_a_featured_image_needs_a_description(author_client):
+    data = post_form(featured_image=picture(), featured_image_alt="  ")
+
+    response = author_client.post(ADD_URL, data)
+
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors
+    assert "Describe the featured image" in errors["featured_image_alt"][0]
+    assert not Post.objects.exists()
+
+
+def test_a_picture_in_the_body_needs_a_description(author_client):
+    data = post_form(**inline_forms("images", {"image": picture(), "alt": ""}))
+
+    response = author_client.post(ADD_URL, data)
+
+    assert response.status_code == HTTPStatus.OK
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.errors[0]["alt"] == ["This field is required."]
+
+
+def test_a_good_jpeg_gets_its_renditions_without_its_gps(author_client, author):
+    data = post_form(
+        featured_image=picture("holiday.jpg", 2400, 1600, exif=phone_exif()),
+        featured_image_alt="The service desk at dawn",
+    )
+
+    response = author_client.post(ADD_URL, data)
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].errors
+    post = Post.objects.get()
+    renditions = post.featured_image_renditions
+    assert renditions["source"] == post.featured_image.name
+    assert [source["type"] for source in renditions["sources"]] == ["image/webp", "image/jpeg"]
+    for source in renditions["sources"]:
+        assert [width for width, _, _ in source["files"]] == list(WIDTHS)
+        for width, height, name in source["files"]:
+            with default_storage.open(name) as stored, Image.open(stored) as image:
+                assert image.size == (width, height) == (width, round(width * 2 / 3))
+                assert image.get_format_mimetype() == source["type"]
+                exif = image.getexif()
+                assert not exif.get_ifd(ExifTags.IFD.GPSInfo)
+                assert ExifTags.Base.Make not in exif
+                assert "exif" not in image.info
+
+
+def test_renditions_keep_a_phone_photo_upright_and_never_upscale(author):
+    # Taken with the phone held upright: stored 1000 wide, shown 500 wide and 1000 tall.
+    post = PostFactory(
+        author=author,
+        featured_image=picture(width=1000, height=500, exif=phone_exif(orientation=6)),
+        featured_image_alt="A tall photo",
+    )
+
+    webp, jpeg = post.featured_image_renditions["sources"]
+    assert [(w, h) for w, h, _ in jpeg["files"]] == [(480, 960), (500, 1000)]
+    assert (post.featured_image_width, post.featured_image_height) == (500, 1000)
+    with default_storage.open(jpeg["files"][-1][2]) as stored, Image.open(stored) as image:
+        assert image.size == (500, 1000)
+        assert ExifTags.Base.Orientation not in image.getexif()
+
+
+def test_renditions_are_made_once(author):
+    post = PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
+    made = post.featured_image_renditions
+
+    post.title = "Retitled"
+    post.save()
+    post.publish()
+
+    post.refresh_from_db()
+    assert post.featured_image_renditions == made
+
+
+def test_a_png_keeps_its_format_and_a_gif_is_kept_as_it_is(author):
+    png = PostFactory(
+        author=author, featured_image=picture("chart.png", 900, 600, "PNG"),
+        featured_image_alt="A chart",
+    )  # fmt: skip
+    gif = PostFactory(
+        author=author, featured_image=picture("wave.gif", 300, 200, "GIF"),
+        featured_image_alt="A waving hand",
+    )  # fmt: skip
+
+    assert [s["type"] for s in png.featured_image_renditions["sources"]] == [
+        "image/webp",
+        "image/png",
+    ]
+    assert gif.featured_image_renditions["sources"] == []
+    assert gif.featured_picture.src == gif.featured_image.url
+    assert gif.featured_picture.srcset == ""
+
+
+@pytest.mark.skipif(not features.check("avif"), reason="Pillow here reads no AVIF")
+def test_an_avif_picture_is_accepted_and_served_as_webp_and_jpeg(author_client):
+    data = post_form(
+        featured_image=picture("photo.avif", 900, 600, "AVIF"), featured_image_alt="A photo"
+    )
+
+    response = author_client.post(ADD_URL, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    sources = Post.objects.get().featured_image_renditions["sources"]
+    assert [source["type"] for source in sources] == ["image/webp", "image/jpeg"]
+
+
+def test_an_upload_is_named_after_what_it_really_is(author_client):
+    jpeg_named_png = SimpleUploadedFile("scan.png", picture_bytes(600, 400))
+
+    author_client.post(ADD_URL, post_form(featured_image=jpeg_named_png, featured_image_alt="A"))
+
+    assert Post.objects.get().featured_image.name.endswith("/scan.jpg")
+
+
+def test_post_page_serves_the_featured_image_in_sizes_that_never_shift(client, author):
+    post = PostFactory(
+        author=author,
+        featured_image=picture(width=2000, height=1000),
+        featured_image_alt="A queue of people",
+        featured_image_caption="Monday, 8 a.m.",
+        featured_image_credit="Photo: Jo Bloggs",
+    )
+
+    page = client.get(post.get_absolute_url()).text
+
+    [img] = [attrs for attrs in tags(page, "img") if attrs.get("alt") == "A queue of people"]
+    assert (img["width"], img["height"]) == ("1600", "800")
+    assert img["fetchpriority"] == "high"
+    assert "loading" not in img
+    assert img["sizes"]
+    candidates = dict(reversed(c.split()) for c in img["srcset"].split(", "))
+    assert set(candidates) == {"480w", "800w", "1200w", "1600w"}
+    assert all("/media/renditions/" in url and url.endswith(".jpg") for url in candidates.values())
+    assert img["src"] == candidates["800w"]
+    [source] = tags(page, "source")
+    assert source["type"] == "image/webp"
+    assert source["srcset"].count(".webp") == 4
+    assert post.featured_image.url not in page
+    assert re.search(r"<figcaption>Monday, 8 a\.m\. — <span[^>]*>Photo: Jo Bloggs</span>", page)
+
+
+def test_list_cards_load_pictures_lazily(client, author):
+    PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
+
+    page = client.get(reverse("blog:index")).text
+
+    [img] = [attrs for attrs in tags(page, "img") if attrs.get("alt") == "A chart"]
+    assert (img["loading"], img["decoding"]) == ("lazy", "async")
+    assert "fetchpriority" not in img
+    assert img["srcset"] and img["sizes"] and img["width"] and img["height"]
+
+
+def test_body_picture_code_becomes_a_figure_with_caption_and_credit_escaped(client, author):
+    post = PostFactory(author=author)
+    image = PostImage.objects.create(
+        post=post,
+        image=picture(width=1000, height=600),
+        alt='A "chart" <b>of</b> queues',
+        caption="Waits & <script>alert('caption')</script>",
+        credit="Chart: <i>Ops</i> team",
+    )
+    post.body = f"<p>Before.</p><p>[image {image.pk}]</p><p>After.</p>"
+    post.save()
+
+    page = client.get(post.get_absolute_url()).text
+
+    assert f'<figure class="figure" id="image-{image.pk}">' in page
+    assert "[image" not in page
+    assert "<script>alert" not in page and "<b>of</b>" not in page and "<i>Ops</i>" not in page
+    assert (
+        "<figcaption>Waits &amp; &lt;script&gt;alert(&#x27;caption&#x27;)&lt;/script&gt; — "
+        '<span class="figure__credit">Chart: &lt;i&gt;Ops&lt;/i&gt; team</span></figcaption>'
+    ) in page
+    [img] = [attrs for attrs in tags(page, "img") if attrs.get("alt", "").startswith("A ")]
+    assert img["alt"] == 'A "chart" <b>of</b> queues'
+    assert (img["width"], img["height"], img["loading"]) == ("1000", "600", "lazy")
+    assert [c.split()[1] for c in img["srcset"].split(", ")] == ["480w", "800w", "1000w"]
+
+
+def test_a_body_shows_only_its_own_posts_pictures(client, author, other_author):
+    others = PostFactory(author=other_author, draft=True)
+    secret = PostImage.objects.create(post=others, image=picture(), alt="Not yours")
+    post = PostFactory(author=author, body=f"<p>[image {secret.pk}]</p><p>Text.</p>")
+
+    page = client.get(post.get_absolute_url()).text
+
+    assert "Not yours" not in page
+    assert "[image" not in page
+    assert "Text." in page
+
+
+def test_a_picture_code_stays_out_of_summaries_and_search_text(author):
+    post = PostFactory(author=author, body="<p>[image 7]</p><p>The opening words.</p>")
+
+    assert post.summary == "The opening words."
+    assert post.body_text == "The opening words."
+
+
+def test_pictures_added_in_the_admin_give_their_code(author_client, author):
+    post = PostFactory(author=author, draft=True)
+    data = post_form(
+        post,
+        **inline_forms(
+            "images",
+            {"image": picture("chart.png", 700, 500, "PNG"), "alt": "A chart", "caption": "Q3"},
+        ),
+    )
+    data.pop("author")
+
+    response = author_client.post(change_url(post), data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    image = post.images.get()
+    assert (image.alt, image.caption, image.width, image.height) == ("A chart", "Q3", 700, 500)
+    assert image.renditions["sources"][1]["type"] == "image/png"
+    form = author_client.get(change_url(post)).text
+    assert f"<code>[image {image.pk}]</code>" in form
+
+
+def test_authors_cannot_reach_pictures_of_another_authors_post(author_client, author, other_author):
+    others = PostFactory(author=other_author, draft=True)
+    theirs = PostImage.objects.create(post=others, image=picture(), alt="Theirs")
+    mine = PostFactory(author=author, draft=True)
+    data = post_form(
+        mine,
+        **inline_forms(
+            "images", {"id": theirs.pk, "post": mine.pk, "alt": "Stolen", "DELETE": "on"},
+            initial=1,
+        ),
+    )  # fmt: skip
+    data.pop("author")
+
+    author_client.post(change_url(mine), data)
+    author_client.post(change_url(others), post_form(others, **inline_forms("images")))
+
+    theirs.refresh_from_db()
+    assert theirs.alt == "Theirs"
+    assert theirs.post == others
+
+
+def test_portraits_are_cut_square_for_the_blog_roll_and_author_page(client):
+    author = AuthorFactory(portrait=picture("me.jpg", 900, 600), display_name="Pat Portrait")
+    PostFactory(author=author)
+
+    sizes = [(w, h) for w, h, _ in author.portrait_renditions["sources"][1]["files"]]
+    assert sizes == [(160, 160), (400, 400)]
+    for url in (reverse("blog:index"), author.get_absolute_url()):
+        page = client.get(url).text
+        avatars = [attrs for attrs in tags(page, "img") if "avatar" in attrs.get("class", "")]
+        assert avatars, url
+        assert all(a["srcset"].endswith("400w") and a["loading"] == "lazy" for a in avatars)
+    assert 'sizes="7rem"' in client.get(author.get_absolute_url()).text
+
+
+def test_a_portrait_is_checked_by_content_too(author_client, author):
+    response = author_client.post(
+        reverse("admin:authors_author_change", args=[author.pk]),
+        {"display_name": "Ada Author", "portrait": SimpleUploadedFile("me.jpg", SVG)},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors
+    assert errors["portrait"][0].startswith("This file is not a JPEG, PNG, GIF")
+
+
+def measure(client, urls):
+    with CaptureQueriesContext(connection) as captured:
+        counts = {}
+        for url in urls:
+            before = len(captured)
+            assert client.get(url).status_code == HTTPStatus.OK, url
+            counts[url] = len(captured) - before
+    return counts
+
+
+def illustrated_posts(count, authors, category):
+    return [
+        PostFactory(
+            author=authors[n % len(authors)], category=category, featured_image=picture(),
+            featured_image_alt=f"Picture {n}", tags=["common"],
+        )
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_pictures_add_no_queries_to_list_pages(client):
+    authors = [AuthorFactory(portrait=picture("me.jpg", 400, 400)) for _ in range(2)]
+    category = CategoryFactory()
+    posts = illustrated_posts(3, authors, category)
+    urls = [
+        reverse("blog:index"),
+        authors[0].get_absolute_url(),
+        category.get_absolute_url(),
+        reverse("blog:tag", kwargs={"slug": "common"}),
+        reverse("blog:authors"),
+    ]
+    measure(client, urls)  # the sidebar's fragments are cached from now on
+    small = measure(client, urls)
+
+    illustrated_posts(22, authors, category)
+    large = measure(client, urls)
+
+    assert large == small
+    assert max(large.values()) <= 10
+    assert client.get(reverse("blog:index")).text.count("<picture>") >= 10
+    assert posts
+
+
+def test_pictures_stored_before_renditions_existed_get_them_by_command(author):
+    post = PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
+    image = PostImage.objects.create(post=post, image=picture(), alt="A desk")
+    Post.objects.update(featured_image_renditions={})
+    PostImage.objects.update(renditions={})
+    type(author).objects.filter(pk=author.pk).update(portrait="authors/me.jpg")
+    default_storage.save("authors/me.jpg", picture())
+    before = Post.objects.get()
+    assert before.featured_picture.src == post.featured_image.url
+
+    call_command("make_renditions", stdout=io.StringIO())
+
+    post = Post.objects.get()
+    assert post.featured_picture.src.startswith("/media/renditions/")
+    assert post.updated_at == before.updated_at  # readers see no edit
+    assert PostImage.objects.get(pk=image.pk).renditions["source"] == image.image.name
+    author.refresh_from_db()
+    assert author.portrait_renditions["source"] == "authors/me.jpg"
+
+
+def test_pictures_and_downloads_add_no_queries_to_the_post_page(client, author):
+    from blog.models import Attachment
+    from tests.blog.uploads import pdf_bytes
+
+    plain = PostFactory(author=author)
+    rich = PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
+    codes = []
+    for n in range(3):
+        image = PostImage.objects.create(post=rich, image=picture(), alt=f"Picture {n}")
+        codes.append(f"<p>[image {image.pk}]</p>")
+        Attachment.objects.create(
+            post=rich, title=f"File {n}", file=SimpleUploadedFile(f"f{n}.pdf", pdf_bytes())
+        )
+    rich.body = "".join(codes)
+    rich.save()
+    urls = [plain.get_absolute_url(), rich.get_absolute_url()]
+    measure(client, urls)
+
+    counts = measure(client, urls)
+
+    assert counts[urls[0]] == counts[urls[1]] <= 10
+    assert client.get(urls[1]).text.count('<figure class="figure') == 4
+
+
+def test_full_text_feeds_carry_body_pictures_with_absolute_addresses(client, author, settings):
+    settings.FEED_FULL_TEXT = True
+    post = PostFactory(author=author)
+    image = PostImage.objects.create(post=post, image=picture(), alt="A chart")
+    post.body = f"<p>Look:</p><p>[image {image.pk}]</p>"
+    post.save()
+
+    feed = client.get(reverse("blog:feed")).text
+
+    assert "[image" not in feed
+    assert "A chart" in feed
+    assert "http://testserver/media/renditions/" in feed
+    assert 'srcset="/media' not in feed.replace("&quot;", '"')

@@ -1,0 +1,175 @@
+"""Several app servers behind one PostgreSQL and one Redis; PostgreSQL going away and back."""
+
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.factories import CommentFactory, PostFactory, UserFactory
+from tests.ops.servers import PRODUCTION_ENV, AppServer, Browser, fetch, free_port, manage
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="app servers share PostgreSQL in production"
+)
+
+
+def redis_url():
+    import redis
+
+    url = "redis://127.0.0.1:6379/11"
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    return url
+
+
+@pytest.fixture
+def two_servers(tmp_path):
+    """Two app servers on the test database, sharing one Redis, as behind a load balancer."""
+    settings = connection.settings_dict
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": (
+            f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+        ),
+        "CACHE_URL": redis_url(),
+        "PAGE_CACHE": "true",
+        # Plain HTTP between the test and the servers: cookies may not be HTTPS-only.
+        "SECURE_COOKIES": "false",
+        "STATIC_ROOT": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    assert manage("collectstatic", "--noinput", env=env).returncode == 0
+    servers = [AppServer(env), AppServer(env)]
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_what_one_app_server_changes_shows_on_the_other_at_once(two_servers, settings):
+    one, other = two_servers
+    # The servers check passwords with the production hasher, not the tests' quick one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    moderator = UserFactory(username="moderator", groups=["Moderators", "Editors"])
+    post = PostFactory(title="Shared across servers")
+    comment = CommentFactory(post=post, status="pending", body="Seen everywhere soon")
+    draft = PostFactory(title="Published through one", draft=True, author=post.author)
+    assert moderator.is_staff
+
+    for _ in range(2):  # the second answer comes from the shared cache
+        status, page = fetch(other.url + post.get_absolute_url())
+        assert status == 200
+        assert "Seen everywhere soon" not in page
+        status, home = fetch(other.url + "/")
+        assert "Published through one" not in home
+
+    staff = Browser(one.url)
+    status, _ = staff.post(
+        "/accounts/login/",
+        {"login": "moderator", "password": "correct horse battery staple"},
+        csrf_from="/accounts/login/",
+    )
+    assert status == 200
+    changelist = "/admin/comments/comment/"
+    staff.post(
+        changelist,
+        {"action": "approve", "_selected_action": [comment.pk]},
+        csrf_from=changelist,
+    )
+    posts = "/admin/blog/post/"
+    staff.post(posts, {"action": "publish_now", "_selected_action": [draft.pk]}, csrf_from=posts)
+
+    assert "Seen everywhere soon" in fetch(other.url + post.get_absolute_url())[1]
+    assert "Published through one" in fetch(other.url + "/")[1]
+
+
+POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of this test's own, which the test may stop and start again."""
+
+    def __init__(self, directory):
+        self.port = free_port()
+        self.data = directory / "data"
+        self.socket_dir = directory / "socket"
+        for path in (self.data, self.socket_dir):
+            path.mkdir(parents=True)
+        for path in (directory, self.data, self.socket_dir):
+            shutil.chown(path, "postgres")
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.start()
+
+    def run(self, program, *args):
+        command = ["runuser", "-u", "postgres", "--", str(POSTGRES_BIN / program), *args]
+        # No pipes: the server started by pg_ctl would hold them open.
+        subprocess.run(
+            command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
+        log = str(self.socket_dir.parent / "server.log")
+        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+
+@pytest.fixture
+def private_postgres():
+    if POSTGRES_BIN is None or shutil.which("runuser") is None:
+        pytest.skip("PostgreSQL's server programs are not installed here")
+    # Outside pytest's private temporary folder, which the postgres user may not enter.
+    directory = Path(tempfile.mkdtemp(prefix="masthead-pg-"))
+    server = PrivatePostgres(directory)
+    yield server
+    try:
+        server.stop()
+    except subprocess.CalledProcessError:
+        pass
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@needs_postgresql
+def test_the_site_answers_503_while_postgresql_is_down_and_recovers_by_itself(
+    private_postgres, tmp_path
+):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": private_postgres.url, "STATIC_ROOT": str(tmp_path)}
+    migrated = manage("migrate", "--noinput", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+    assert manage("collectstatic", "--noinput", env=env).returncode == 0
+    server = AppServer(env)
+    try:
+        assert fetch(server.url + "/")[0] == 200
+
+        private_postgres.stop()
+        # Pages already in the cache keep being served; the rest apologise.
+        assert fetch(server.url + "/")[0] == 200
+        status, body = fetch(server.url + "/authors/")
+        assert status == 503
+        assert "right back" in body and "Traceback" not in body
+        assert fetch(server.url + "/healthz")[0] == 503
+
+        private_postgres.start()
+        statuses = []
+        for _ in range(10):
+            statuses.append(fetch(server.url + "/authors/")[0])
+            if statuses[-1] == 200:
+                break
+            time.sleep(0.5)
+        assert statuses[-1] == 200, statuses
+        assert fetch(server.url + "/healthz")[0] == 200
+    finally:
+        server.stop()
