@@ -278,6 +278,14 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+if AWS_STORAGE_BUCKET_NAME:
+    # Pictures come from the bucket's own address, or the domain in front of it.
+    media_origin = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or env.str(
+        "AWS_S3_ENDPOINT_URL", default="https://s3.amazonaws.com"
+    )
+    SECURE_CSP["img-src"].append(
+        media_origin if "://" in media_origin else f"https://{media_origin}"
+    )
 
 # Logs go to stdout, one JSON object a line (LOG_FORMAT=plain for reading in a terminal).
 LOGGING = logging_config(

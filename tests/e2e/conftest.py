@@ -2,6 +2,10 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A loaded CI machine can be slow to paint; a real failure still fails, a little later.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
