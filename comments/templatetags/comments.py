@@ -39,9 +39,7 @@ def count_comments(*post_lists):
 def comment_section(context, post):
     """Render a post's approved comments, the reader's own awaiting ones, and the form."""
     request = context["request"]
-    comments = list(
-        visible_comments(request, post).select_related("post__author").order_by("created_at", "pk")
-    )
+    comments = list(visible_comments(request, post).order_by("created_at", "pk"))
     threads = [c for c in comments if c.parent_id is None]
     replies = {}
     for comment in comments:
