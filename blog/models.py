@@ -97,7 +97,12 @@ class PostQuerySet(models.QuerySet):
 
     def for_lists(self):
         """Fetch what a list of post cards shows, in a fixed number of queries."""
-        return self.select_related("author", "category").prefetch_related("tags")
+        return (
+            self.select_related("author", "category")
+            .prefetch_related("tags")
+            # The search index is large and no page shows it.
+            .defer("search_keywords", "search_vector")
+        )
 
     def refresh_search_vector(self):
         """Recompute these posts' stored search vector from their columns, on PostgreSQL."""
