@@ -9,8 +9,6 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import ExifTags, Image, features
 
@@ -26,6 +24,7 @@ from tests.blog.uploads import (
     post_form,
 )
 from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from tests.queries import assert_queries_do_not_grow, steady_queries
 from uploads.images import WIDTHS, check_image
 
 pytestmark = pytest.mark.django_db
@@ -409,16 +408,6 @@ def test_a_portrait_is_checked_by_content_too(author_client, author):
     assert errors["portrait"][0].startswith("This file is not a JPEG, PNG, GIF")
 
 
-def measure(client, urls):
-    with CaptureQueriesContext(connection) as captured:
-        counts = {}
-        for url in urls:
-            before = len(captured)
-            assert client.get(url).status_code == HTTPStatus.OK, url
-            counts[url] = len(captured) - before
-    return counts
-
-
 def illustrated_posts(count, authors, category):
     return [
         PostFactory(
@@ -429,7 +418,7 @@ def illustrated_posts(count, authors, category):
     ]  # fmt: skip
 
 
-def test_pictures_add_no_queries_to_list_pages(client):
+def test_pictures_add_no_queries_to_list_pages(client, django_assert_max_num_queries):
     authors = [AuthorFactory(portrait=picture("me.jpg", 400, 400)) for _ in range(2)]
     category = CategoryFactory()
     posts = illustrated_posts(3, authors, category)
@@ -440,14 +429,10 @@ def test_pictures_add_no_queries_to_list_pages(client):
         reverse("blog:tag", kwargs={"slug": "common"}),
         reverse("blog:authors"),
     ]
-    measure(client, urls)  # the sidebar's fragments are cached from now on
-    small = measure(client, urls)
-
-    illustrated_posts(22, authors, category)
-    large = measure(client, urls)
-
-    assert large == small
-    assert max(large.values()) <= 10
+    assert_queries_do_not_grow(
+        client, urls, lambda: illustrated_posts(22, authors, category),
+        django_assert_max_num_queries,
+    )  # fmt: skip
     assert client.get(reverse("blog:index")).text.count("<picture>") >= 10
     assert posts
 
@@ -488,9 +473,7 @@ def test_pictures_and_downloads_add_no_queries_to_the_post_page(client, author):
     rich.body = "".join(codes)
     rich.save()
     urls = [plain.get_absolute_url(), rich.get_absolute_url()]
-    measure(client, urls)
-
-    counts = measure(client, urls)
+    counts = steady_queries(client, urls)
 
     assert counts[urls[0]] == counts[urls[1]] <= 10
     assert client.get(urls[1]).text.count('<figure class="figure') == 4

@@ -6,13 +6,13 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import SEARCH_CONFIG, Post
 from blog.search import MAX_QUERY_LENGTH, reindex_posts
 from tests.factories import POST_INLINES, AuthorFactory, CategoryFactory, PostFactory
+from tests.queries import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
 
@@ -306,16 +306,6 @@ def make_matching_posts(size):
     return authors[0], categories[0]
 
 
-def measure_queries(client, urls):
-    with CaptureQueriesContext(connection) as captured:
-        counts = {}
-        for url in urls:
-            before = len(captured)
-            assert client.get(url).status_code == HTTPStatus.OK, url
-            counts[url] = len(captured) - before
-    return counts
-
-
 def test_search_costs_the_same_queries_with_5_or_50_posts(client, django_assert_max_num_queries):
     author, category = make_matching_posts(5)
     urls = [
@@ -324,18 +314,9 @@ def test_search_costs_the_same_queries_with_5_or_50_posts(client, django_assert_
         f"{SEARCH_URL}?q=nothing+matches+this",
         f"{SEARCH_URL}?q=",
     ]
-    for url in urls:
-        client.get(url)  # The shared sidebar is cached from now on, as in steady use.
-    small = measure_queries(client, urls)
-
-    make_matching_posts(45)
-    for url in urls:
-        client.get(url)
-    with django_assert_max_num_queries(10 * len(urls)):
-        large = measure_queries(client, urls)
-
-    assert large == small
-    assert max(large.values()) <= 10
+    assert_queries_do_not_grow(
+        client, urls, lambda: make_matching_posts(45), django_assert_max_num_queries
+    )
 
 
 @postgresql_only

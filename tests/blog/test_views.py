@@ -2,12 +2,11 @@ import datetime
 from http import HTTPStatus
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from tests.queries import assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
 
@@ -224,23 +223,6 @@ def make_publication(size):
     return posts
 
 
-def count_queries(client, urls):
-    """Count each page's queries once the shared sidebar is cached, as it is in steady use."""
-    for url in urls:
-        client.get(url)
-    return measure_queries(client, urls)
-
-
-def measure_queries(client, urls):
-    with CaptureQueriesContext(connection) as captured:
-        counts = {}
-        for url in urls:
-            before = len(captured)
-            assert client.get(url).status_code == HTTPStatus.OK, url
-            counts[url] = len(captured) - before
-    return counts
-
-
 def test_public_pages_cost_the_same_queries_with_5_or_50_posts(
     client, django_assert_max_num_queries
 ):
@@ -251,16 +233,9 @@ def test_public_pages_cost_the_same_queries_with_5_or_50_posts(
         reverse("blog:authors"),
         newest.get_absolute_url(),
     ]
-    small = count_queries(client, urls)
-
-    make_publication(45)
-    for url in urls:
-        client.get(url)
-    with django_assert_max_num_queries(10 * len(urls)):
-        large = measure_queries(client, urls)
-
-    assert large == small
-    assert max(large.values()) <= 10
+    assert_queries_do_not_grow(
+        client, urls, lambda: make_publication(45), django_assert_max_num_queries
+    )
 
 
 def test_post_page_feeds_and_sitemap_cost_the_same_queries_with_5_or_50_posts(
@@ -283,14 +258,8 @@ def test_post_page_feeds_and_sitemap_cost_the_same_queries_with_5_or_50_posts(
             for suffix in ["", "-atom"]
         ),
     ]
-    small = count_queries(client, urls)
     assert client.get(newest.get_absolute_url()).context["related_posts"]
 
-    make_publication(45)
-    for url in urls:
-        client.get(url)
-    with django_assert_max_num_queries(10 * len(urls)):
-        large = measure_queries(client, urls)
-
-    assert large == small
-    assert max(large.values()) <= 10
+    assert_queries_do_not_grow(
+        client, urls, lambda: make_publication(45), django_assert_max_num_queries
+    )

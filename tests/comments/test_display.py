@@ -1,14 +1,11 @@
 """What the public sees of comments: approved ones only, inert, in threads, cheaply."""
 
-from http import HTTPStatus
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comments.models import Comment
 from tests.factories import CommentFactory, PostFactory
+from tests.queries import steady_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -102,11 +99,7 @@ def test_list_pages_show_comment_counts(client, post):
 
 
 def count(client, url):
-    """Count a page's queries once the shared sidebar is cached, as it is in steady use."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == HTTPStatus.OK
-    return len(captured)
+    return steady_queries(client, [url])[url]
 
 
 def test_a_post_with_500_comments_costs_the_queries_of_one_with_5(

@@ -1,0 +1,34 @@
+"""Count the SQL queries of pages as a reader meets them: with the shared sidebar cached."""
+
+from http import HTTPStatus
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+LIMIT = 10
+
+
+def steady_queries(client, urls):
+    """Return each page's query count once the sidebar's fragments are cached, as in use."""
+    for url in urls:
+        client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        counts = {}
+        for url in urls:
+            before = len(captured)
+            assert client.get(url).status_code == HTTPStatus.OK, url
+            counts[url] = len(captured) - before
+    return counts
+
+
+def assert_queries_do_not_grow(client, urls, grow, django_assert_max_num_queries):
+    """Assert the pages cost the same queries, at most LIMIT each, before and after grow()."""
+    small = steady_queries(client, urls)
+    grow()
+    for url in urls:
+        client.get(url)
+    with django_assert_max_num_queries(LIMIT * 2 * len(urls)):
+        large = steady_queries(client, urls)
+    assert large == small
+    assert max(large.values()) <= LIMIT
+    return large
