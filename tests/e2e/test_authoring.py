@@ -24,7 +24,14 @@ def watch_console(page):
     return problems
 
 
-def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server):
+def photograph(path):
+    from PIL import Image
+
+    Image.new("RGB", (1600, 900), (40, 90, 140)).save(path, "JPEG", quality=80)
+    return path
+
+
+def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server, tmp_path):
     user = UserFactory(username="ada", groups=["Authors"])
     AuthorFactory(user=user, display_name="Ada Author", slug="ada-author")
 
@@ -58,6 +65,9 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
     expect(editor.get_by_role("heading", level=2)).to_have_text("Three changes that stuck")
     expect(editor.get_by_role("link", name="handover guide")).to_be_visible()
 
+    writer.locator("input[name=featured_image]").set_input_files(photograph(tmp_path / "desk.jpg"))
+    writer.locator("input[name=featured_image_alt]").fill("The night shift's desk at 3 a.m.")
+
     writer.get_by_role("button", name="Save draft").click()
     expect(writer.locator(".messagelist")).to_contain_text("is saved: Draft")
 
@@ -68,6 +78,9 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
     expect(body.get_by_role("link", name="handover guide")).to_have_attribute(
         "href", "https://example.com/handover"
     )
+    picture = writer.get_by_role("img", name="The night shift's desk at 3 a.m.")
+    expect(picture).to_be_visible()
+    expect(picture).to_have_attribute("srcset", re.compile(r"\b800w\b"))
     preview_url = writer.url
 
     reader = browser.new_context(base_url=live_server.url).new_page()
@@ -81,6 +94,7 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
 
     reader_problems = watch_console(reader)
     reader.goto("/")
+    expect(reader.get_by_role("img", name="The night shift's desk at 3 a.m.")).to_be_visible()
     reader.get_by_role("link", name="What the night shift changed").first.click()
     expect(reader).to_have_url(re.compile(r"/\d{4}/\d{2}/\d{2}/what-the-night-shift-changed/$"))
     expect(reader.locator(".prose").get_by_role("heading", level=2)).to_have_text(
