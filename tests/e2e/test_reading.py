@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PostFactory
+from tests.factories import CommentFactory, PostFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -38,6 +38,8 @@ def test_keyboard_reader_can_skip_to_the_content(page, posts):
 
 
 def test_phone_reader_gets_the_page_without_sideways_scrolling(phone, posts):
+    # A hostile comment: one endless word, markup, direction overrides, a long body.
+    CommentFactory(post=posts[0], name="W" * 80, body="x" * 3000 + " <b>\u202e" + "y " * 4000)
     phone.goto(posts[0].get_absolute_url())
 
     expect(phone.get_by_role("heading", level=1)).to_be_visible()
