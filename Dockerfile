@@ -21,7 +21,7 @@ RUN useradd --create-home --uid 10001 masthead
 COPY --from=build /venv /venv
 WORKDIR /app
 COPY --chown=masthead:masthead . .
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0 \
+RUN python manage.py collectstatic --noinput -v0 \
     && mkdir -p /app/var/media /app/var/private && chown -R masthead:masthead /app/var
 USER masthead
 EXPOSE 8000
