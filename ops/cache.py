@@ -4,20 +4,36 @@ One token, the content version, names the current state of everything public. Wh
 changes public content (an admin save, a moderation decision, a scheduled post's time
 coming) makes a new version, and every cached fragment and page built under the old one is
 simply never asked for again. The version lives in the shared cache, so every app server
-process sees a change at once.
+process sees a change at once. A request reads it once and keeps it to its end, so that all
+the fragments of one page belong to one version and cost one look-up.
+
+With Redis as the shared cache, a process need not even ask: each keeps a copy of the state
+that a `StateWatcher` thread updates from Redis's publish/subscribe the moment another
+process stores a change (and re-reads every few seconds besides), so a cached page costs no
+round trip to Redis at all. Any other cache is asked on every request.
 """
 
+import json
+import logging
+import os
+import threading
 import time
 
 from django.core.cache import cache
 
+logger = logging.getLogger(__name__)
+
 STATE_KEY = "content-state"
+COUNTER_KEY = "content-state-counter"
+CHANGES_CHANNEL = "content-changes"
 # A fragment is rebuilt at least this often, whatever happens.
 FRAGMENT_TIMEOUT = 300
 
 # Functions returning the next moment (a Unix time) when public content changes by itself,
 # such as a scheduled post's publication, or None. Apps register theirs in ready().
 _next_change_finders = []
+# The state as the current request first read it (see request_started).
+_request = threading.local()
 
 
 def register_next_change(finder):
@@ -27,17 +43,133 @@ def register_next_change(finder):
 
 
 def _new_state():
+    # The counter orders versions across processes and machines; the clock keeps a version
+    # from ever being reused after the shared cache is emptied and the counter starts again.
+    cache.add(COUNTER_KEY, 0, timeout=None)
+    number = cache.incr(COUNTER_KEY)
     moments = [moment for finder in _next_change_finders if (moment := finder())]
-    return {"version": str(time.time_ns()), "next_change_at": min(moments, default=None)}
+    return {
+        "version": f"{number}.{time.time_ns()}",
+        "next_change_at": min(moments, default=None),
+    }
+
+
+def _store(state):
+    """Store a new state in the shared cache and tell every process, this one first."""
+    if hasattr(cache, "set_and_publish"):
+        cache.set_and_publish(STATE_KEY, state, CHANGES_CHANNEL, json.dumps(state))
+        watcher.heard(state)
+    else:
+        cache.set(STATE_KEY, state, timeout=None)
+    _keep_for_request(state)
 
 
 def content_state():
     """Return the current content state: its version and when it next changes by itself."""
-    state = cache.get(STATE_KEY)
+    state = getattr(_request, "state", None)
+    if is_current(state):
+        return state
+    state = watcher.state if hasattr(cache, "subscribe") and watcher.is_listening() else None
     if not is_current(state):
-        state = _new_state()
-        cache.set(STATE_KEY, state, timeout=None)
+        state = cache.get(STATE_KEY)
+        if not is_current(state):
+            state = _new_state()
+            _store(state)
+    _keep_for_request(state)
     return state
+
+
+class StateWatcher:
+    """This process's copy of the content state, kept by a thread listening to Redis.
+
+    The thread subscribes to the changes channel, then reads the stored state (so no change
+    can fall between the two), then takes each announced state as it comes, and reads the
+    stored one again every RESYNC_SECONDS in case a message was lost. While it is not
+    subscribed (starting, or Redis unreachable) it has no state, and content_state() asks
+    the shared cache directly.
+    """
+
+    RESYNC_SECONDS = 5
+
+    def __init__(self):
+        self.state = None
+        self._pid = None
+        self._lock = threading.Lock()
+
+    def is_listening(self):
+        if self._pid != os.getpid():  # first use in this process, or forked since
+            with self._lock:
+                if self._pid != os.getpid():
+                    self._pid = os.getpid()
+                    self.state = None
+                    thread = threading.Thread(target=self._run, name="content-state-watcher")
+                    thread.daemon = True
+                    thread.start()
+        return self.state is not None
+
+    def forget(self):
+        """Drop this process's copy: the next content_state() asks the shared cache."""
+        self.state = None
+
+    def heard(self, state):
+        """Take a state announced or read, unless this process already knows a later one."""
+        if state is not None and (self.state is None or _is_later(state, self.state)):
+            self.state = state
+
+    def _run(self):
+        while True:
+            try:
+                self._listen()
+            except Exception:  # noqa: BLE001 - Redis gone: ask it directly until it is back
+                logger.warning("Content-change messages lost; listening again in 1 s.")
+            self.state = None
+            time.sleep(1)
+
+    def _listen(self):
+        pubsub = cache.subscribe(CHANGES_CHANNEL)
+        try:
+            resync_at = 0.0
+            while True:
+                message = pubsub.get_message(timeout=1.0)
+                if message and message["type"] == "message":
+                    self.heard(json.loads(message["data"]))
+                elif message or time.monotonic() >= resync_at:
+                    # Subscribed (the first message), or time to check the stored state.
+                    stored = cache.get(STATE_KEY)
+                    if stored is None:  # the shared cache was emptied: start again
+                        self.forget()
+                    self.heard(stored)
+                    resync_at = time.monotonic() + self.RESYNC_SECONDS
+        finally:
+            pubsub.close()
+
+
+def _is_later(state, than):
+    """Say whether state was made after than: by the counter, unless the counter started
+    again (the shared cache was emptied), which shows as a lower count at a later time."""
+    count, made_at = map(int, state["version"].split("."))
+    than_count, than_made_at = map(int, than["version"].split("."))
+    return count >= than_count or made_at > than_made_at
+
+
+watcher = StateWatcher()
+
+
+def _keep_for_request(state):
+    if getattr(_request, "active", False):
+        _request.state = state
+
+
+def request_started(**kwargs):
+    """Begin a request with no state read yet (connected to Django's request_started)."""
+    _request.active = True
+    _request.state = None
+
+
+def request_finished(**kwargs):
+    """Forget the state when the request ends, so nothing outside requests keeps it."""
+    _request.active = False
+    _request.state = None
 
 
 def is_current(state):
@@ -53,7 +185,7 @@ def content_version() -> str:
 
 def content_changed() -> None:
     """Make every cached fragment and page built from content be rebuilt on its next use."""
-    cache.set(STATE_KEY, _new_state(), timeout=None)
+    _store(_new_state())
 
 
 def cached_fragment(name, compute):
