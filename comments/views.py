@@ -7,6 +7,7 @@ from blog.views import render_post
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
+from comments.threads import PAGE_PARAMETER, page_of
 
 AWAITING_SESSION_KEY = "comments_awaiting"
 
@@ -44,4 +45,6 @@ def _thank(request, post, comment):
             "Thank you. Your comment awaits moderation; it appears here for everyone once a "
             "moderator approves it.",
         )
-    return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    page = page_of(comment)
+    query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
+    return redirect(f"{post.get_absolute_url()}{query}#comment-{comment.pk}")

@@ -311,5 +311,7 @@ LOGGING = logging_config(
 
 # Lists on the public site show this many posts a page.
 POSTS_PER_PAGE = env.int("POSTS_PER_PAGE", default=10)
+# A post's discussion shows this many threads (a comment and its replies) a page.
+COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
 # Feeds carry each post's whole body when true, its excerpt when false.
 FEED_FULL_TEXT = env.bool("FEED_FULL_TEXT", default=False)

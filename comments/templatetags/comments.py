@@ -6,6 +6,7 @@ from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import comments_open
 from comments.text import render_comment
+from comments.threads import PAGE_PARAMETER, requested_page, thread_page
 from comments.views import AWAITING_SESSION_KEY
 
 register = template.Library()
@@ -37,16 +38,14 @@ def count_comments(*post_lists):
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context, post):
-    """Render a post's approved comments, the reader's own awaiting ones, and the form."""
+    """Render a page of a post's approved comments, the reader's own awaiting ones, and the
+    form."""
     request = context["request"]
-    comments = list(visible_comments(request, post).order_by("created_at", "pk"))
-    threads = [c for c in comments if c.parent_id is None]
-    replies = {}
-    for comment in comments:
-        if comment.parent_id:
-            replies.setdefault(comment.parent_id, []).append(comment)
-    for comment in threads:
-        comment.thread_replies = replies.get(comment.pk, [])
+    page = thread_page(
+        post,
+        requested_page(request.GET.get(PAGE_PARAMETER)),
+        awaiting=request.session.get(AWAITING_SESSION_KEY) or (),
+    )
     form = context.get("comment_form")
     if form is None:
         initial = {}
@@ -58,29 +57,16 @@ def comment_section(context, post):
         form = CommentForm(post=post, initial=initial)
     return {
         "post": post,
-        "threads": threads,
-        "approved_count": sum(1 for c in comments if c.is_public()),
+        "threads": page.threads,
+        "comment_page": page,
+        "page_parameter": PAGE_PARAMETER,
+        "approved_count": page.approved_count,
         "form": form,
         "is_open": comments_open(post),
         "now": timezone.now(),
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
-
-
-def visible_comments(request, post):
-    """Return the comments this reader may see on post: approved, and their own undecided."""
-    on_post = Comment.objects.on_post(post)
-    awaiting = request.session.get(AWAITING_SESSION_KEY)
-    if not awaiting:
-        return on_post.approved()
-    # Held spam looks to its sender like any comment awaiting moderation.
-    undecided = on_post.filter(
-        pk__in=awaiting,
-        status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
-        decided_at__isnull=True,
-    )
-    return on_post.approved() | undecided
 
 
 @register.inclusion_tag("comments/admin_summary.html", takes_context=True)

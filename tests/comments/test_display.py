@@ -1,9 +1,13 @@
 """What the public sees of comments: approved ones only, inert, in threads, cheaply."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from comments.models import Comment
+from tests.comments.conftest import comment_data
 from tests.factories import CommentFactory, PostFactory
 from tests.queries import steady_queries
 
@@ -118,7 +122,64 @@ def test_a_post_with_500_comments_costs_the_queries_of_one_with_5(
     assert large == small
     with django_assert_max_num_queries(10):
         page = client.get(other.get_absolute_url())
-    assert page.text.count('class="comment"') == 500
+    assert "500 comments" in page.text
+    assert page.text.count('class="comment"') == 50
+    assert "Comments page 1 of 10" in page.text
+
+
+def approved_threads(post, count):
+    start = timezone.now() - datetime.timedelta(days=1)
+    return Comment.objects.bulk_create(
+        [Comment(post=post, name=f"Reader {n}", email=f"r{n}@example.com", body=f"Thread {n}.",
+                 status="approved", created_at=start + datetime.timedelta(minutes=n))
+         for n in range(count)]
+    )  # fmt: skip
+
+
+def test_a_long_discussion_comes_a_page_of_threads_at_a_time(client, post, settings):
+    settings.COMMENTS_PER_PAGE = 50
+    threads = approved_threads(post, 120)
+    CommentFactory(post=post, parent=threads[60], body="A reply on page two.")
+    url = post.get_absolute_url()
+
+    first = client.get(url).text
+    second = client.get(f"{url}?comments=2").text
+    last = client.get(f"{url}?comments=3").text
+
+    assert "121 comments" in first  # the heading counts the whole discussion
+    assert "Thread 0." in first and "Thread 49." in first and "Thread 50." not in first
+    assert "Comments page 1 of 3" in first
+    assert 'href="?comments=2#comments" rel="next"' in first
+    assert "Thread 50." in second and "Thread 99." in second
+    assert second.index("Thread 60.") < second.index("A reply on page two.")
+    assert f'href="{url}#comments" rel="prev"' in second  # page one is the post's own address
+    assert "Thread 119." in last and "Thread 100." in last and 'rel="next"' not in last
+    assert 'rel="canonical" href="http://testserver' + url + '"' in second
+
+
+def test_a_page_of_comments_past_the_end_shows_the_last(client, post, settings):
+    settings.COMMENTS_PER_PAGE = 10
+    approved_threads(post, 15)
+
+    content = client.get(f"{post.get_absolute_url()}?comments=9").text
+
+    assert "Comments page 2 of 2" in content and "Thread 14." in content
+
+
+def test_a_new_comment_is_shown_to_its_writer_on_the_last_page(client, post, settings):
+    settings.COMMENTS_PER_PAGE = 10
+    approved_threads(post, 25)
+
+    response = client.post(
+        reverse("comments:post", kwargs={"pk": post.pk}),
+        comment_data(email="late@example.com", body="Joining the discussion late."),
+    )
+
+    comment = Comment.objects.get(email="late@example.com")
+    assert response["Location"] == f"{post.get_absolute_url()}?comments=3#comment-{comment.pk}"
+    page = client.get(response["Location"]).text
+    assert "Joining the discussion late." in page and "Thread 24." in page
+    assert "Joining the discussion late." not in client.get(post.get_absolute_url()).text
 
 
 def test_list_page_queries_do_not_grow_with_comments(client, post):

@@ -1,0 +1,121 @@
+"""A post's discussion, a page of threads at a time.
+
+A thread is an approved top-level comment and its approved replies, which sit one level
+under it. Threads come oldest first, COMMENTS_PER_PAGE to a page, so that a post with
+hundreds of comments opens as fast as one with five; `?comments=N` asks for page N. A
+reader also sees their own comments that wait for a moderator: replies under the comment
+they answer, and new threads on the last page, where the newest threads are.
+
+A page costs two queries whatever the size of the discussion: the page of threads with the
+counts the page shows, then their replies.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce
+
+from comments.models import Comment
+
+PAGE_PARAMETER = "comments"
+
+
+@dataclass
+class ThreadPage:
+    threads: list = field(default_factory=list)
+    number: int = 1
+    num_pages: int = 1
+    approved_count: int = 0
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+
+def requested_page(value) -> int:
+    """Read ?comments=: a page number, 1 for anything else."""
+    return int(value) if str(value).isdigit() and int(value) > 0 else 1
+
+
+def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
+    """Return page number of post's threads (the last page when number is past it), with
+    the comments whose ids are in awaiting shown to the reader who wrote them."""
+    per_page = settings.COMMENTS_PER_PAGE
+    approved = Comment.objects.on_post(post).approved()
+    all_replies = (
+        approved.filter(parent__isnull=False)
+        .order_by()
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    threads_with_counts = approved.filter(parent__isnull=True).annotate(
+        thread_count=Window(Count("pk")),
+        reply_count=Coalesce(Subquery(all_replies), Value(0)),
+    )
+    start = (number - 1) * per_page
+    threads = list(threads_with_counts[start : start + per_page])
+    if not threads and number > 1:  # past the end, as an old link may be: the last page
+        thread_count = approved.filter(parent__isnull=True).count()
+        number = max(1, math.ceil(thread_count / per_page))
+        start = (number - 1) * per_page
+        threads = list(threads_with_counts[start : start + per_page])
+    page = ThreadPage(number=number)
+    if threads:
+        page.num_pages = math.ceil(threads[0].thread_count / per_page)
+        page.approved_count = threads[0].thread_count + threads[0].reply_count
+    if awaiting and page.number == page.num_pages:
+        threads += _undecided(post, awaiting).filter(parent__isnull=True)
+    _attach_replies(post, threads, awaiting)
+    page.threads = threads
+    return page
+
+
+def _undecided(post, awaiting):
+    # Held spam looks to its sender like any comment awaiting moderation.
+    return Comment.objects.on_post(post).filter(
+        pk__in=awaiting,
+        status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
+        decided_at__isnull=True,
+    )
+
+
+def _attach_replies(post, threads, awaiting):
+    for thread in threads:
+        thread.thread_replies = []
+    if not threads:
+        return
+    by_pk = {thread.pk: thread for thread in threads}
+    visible = Q(status=Comment.Status.APPROVED)
+    if awaiting:
+        visible |= Q(pk__in=_undecided(post, awaiting).values("pk"))
+    replies = Comment.objects.filter(visible, parent__in=list(by_pk)).order_by("created_at", "pk")
+    for reply in replies:
+        by_pk[reply.parent_id].thread_replies.append(reply)
+
+
+def page_of(comment) -> int:
+    """Return the page of its post's discussion on which comment shows."""
+    thread = comment.parent or comment
+    threads = Comment.objects.on_post(thread.post_id).approved().filter(parent__isnull=True)
+    per_page = settings.COMMENTS_PER_PAGE
+    if thread.status != Comment.Status.APPROVED:  # the writer's own: on the last page
+        return max(1, math.ceil(threads.count() / per_page))
+    earlier = threads.filter(
+        Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, pk__lt=thread.pk)
+    )
+    return math.ceil((earlier.count() + 1) / per_page)
