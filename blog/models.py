@@ -1,7 +1,8 @@
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -65,6 +66,10 @@ class TaggedPost(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "content_object"])]
 
 
+# Related posts are chosen among this many latest posts with something in common.
+RELATED_CANDIDATES = 300
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         """Return posts readers may see: published, with their publication time come."""
@@ -111,22 +116,30 @@ class PostQuerySet(models.QuerySet):
         return self.update(search_vector=search_document())
 
     def related_to(self, post):
-        """Return posts like post, most alike first: shared tags, then category, then author."""
+        """Return posts like post, most alike first: shared tags, then category, then author.
+
+        They are chosen among the latest RELATED_CANDIDATES posts with anything in common
+        with post, so that the cost stays the same however many posts a popular tag or a
+        large category holds.
+        """
         tag_ids = [tag.pk for tag in post.tags.all()]
         alike = Q(author=post.author_id)
         if post.category_id:
             alike |= Q(category=post.category_id)
         if tag_ids:
-            alike |= Q(tags__in=tag_ids)
-            # Counted over the join the filter made, so only the tags both posts carry count.
-            shared_tags = Count("tags", filter=Q(tags__in=tag_ids))
-        else:
-            shared_tags = Value(0)
+            alike |= Q(pk__in=TaggedPost.objects.filter(tag__in=tag_ids).values("content_object"))
+        candidates = self.filter(alike).exclude(pk=post.pk).order_by("-pk").values("pk")
+        shared_tags = (
+            TaggedPost.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
-            self.filter(alike)
-            .exclude(pk=post.pk)
+            self.filter(pk__in=candidates[:RELATED_CANDIDATES])
             .annotate(
-                shared_tags=shared_tags,
+                shared_tags=Coalesce(Subquery(shared_tags), 0),
                 same_category=Case(When(category=post.category_id, then=1), default=0),
                 same_author=Case(When(author=post.author_id, then=1), default=0),
             )

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
@@ -13,51 +14,69 @@ from uploads.images import place_pictures
 register = template.Library()
 
 
-@register.inclusion_tag("blog/includes/blog_roll.html")
+def widget(name, template_name, context):
+    """Return a sidebar widget's HTML: template_name rendered with context(), kept until
+    the content changes. Widgets show the same to every reader on every page."""
+    return mark_safe(  # noqa: S308 - rendered by a template, which escapes
+        cached_fragment(name, lambda: render_to_string(template_name, context()))
+    )
+
+
+@register.simple_tag
 def blog_roll():
     """Render the sidebar's list of active columnists, in the editors' order."""
-    return {"authors": cached_fragment("blog-roll", lambda: list(Author.objects.blog_roll()))}
+    return widget(
+        "blog-roll",
+        "blog/includes/blog_roll.html",
+        lambda: {"authors": list(Author.objects.blog_roll())},
+    )
 
 
-@register.inclusion_tag("blog/includes/sections.html")
+@register.simple_tag
 def sections():
     """Render the list of categories for the navigation."""
-    return {
-        "categories": cached_fragment(
-            "sections", lambda: list(Category.objects.only("name", "slug"))
-        )
-    }
+    return widget(
+        "sections",
+        "blog/includes/sections.html",
+        lambda: {"categories": list(Category.objects.only("name", "slug"))},
+    )
 
 
-@register.inclusion_tag("blog/includes/archive_months.html")
+@register.simple_tag
 def archive_months(limit=12):
     """Render links to the latest months that have published posts."""
 
     def latest_months():
-        return list(
-            Post.objects.published()
-            .annotate(month=TruncMonth("published_at"))
-            .values_list("month", flat=True)
-            .order_by("-month")
-            .distinct()[:limit]
-        )
+        return {
+            "months": list(
+                Post.objects.published()
+                .annotate(month=TruncMonth("published_at"))
+                .values_list("month", flat=True)
+                .order_by("-month")
+                .distinct()[:limit]
+            )
+        }
 
-    return {"months": cached_fragment(f"archive-months-{limit}", latest_months)}
+    return widget(f"archive-months-{limit}", "blog/includes/archive_months.html", latest_months)
 
 
-@register.inclusion_tag("blog/includes/popular_tags.html")
+@register.simple_tag
 def popular_tags(limit=15):
     """Render links to the tags most used on published posts, most used first."""
 
     def most_used():
-        return list(
-            Tag.objects.filter(blog_taggedpost_items__content_object__in=Post.objects.published())
-            # Counted over the filter's join, so only published posts count.
-            .annotate(post_count=Count("blog_taggedpost_items"))
-            .order_by("-post_count", "name")[:limit]
-        )
+        return {
+            "tags": list(
+                Tag.objects.filter(
+                    blog_taggedpost_items__content_object__in=Post.objects.published()
+                )
+                # Counted over the filter's join, so only published posts count.
+                .annotate(post_count=Count("blog_taggedpost_items"))
+                .order_by("-post_count", "name")[:limit]
+            )
+        }
 
-    return {"tags": cached_fragment(f"popular-tags-{limit}", most_used)}
+    return widget(f"popular-tags-{limit}", "blog/includes/popular_tags.html", most_used)
 
 
 @register.filter
