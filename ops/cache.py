@@ -16,6 +16,7 @@ round trip to Redis at all. Any other cache is asked on every request.
 import json
 import logging
 import os
+import re
 import threading
 import time
 
@@ -113,7 +114,7 @@ class StateWatcher:
 
     def heard(self, state):
         """Take a state announced or read, unless this process already knows a later one."""
-        if state is not None and (self.state is None or _is_later(state, self.state)):
+        if is_current(state) and (self.state is None or _is_later(state, self.state)):
             self.state = state
 
     def _run(self):
@@ -121,7 +122,9 @@ class StateWatcher:
             try:
                 self._listen()
             except Exception:  # noqa: BLE001 - Redis gone: ask it directly until it is back
-                logger.warning("Content-change messages lost; listening again in 1 s.")
+                logger.warning(
+                    "Content-change messages lost; listening again in 1 s.", exc_info=True
+                )
             self.state = None
             time.sleep(1)
 
@@ -142,6 +145,9 @@ class StateWatcher:
                     resync_at = time.monotonic() + self.RESYNC_SECONDS
         finally:
             pubsub.close()
+
+
+_VERSION = re.compile(r"[0-9]+\.[0-9]+")
 
 
 def _is_later(state, than):
@@ -173,8 +179,10 @@ def request_finished(**kwargs):
 
 
 def is_current(state):
-    return state is not None and (
-        state["next_change_at"] is None or time.time() < state["next_change_at"]
+    return bool(
+        isinstance(state, dict)
+        and _VERSION.fullmatch(state.get("version", ""))  # not one an older release stored
+        and (state["next_change_at"] is None or time.time() < state["next_change_at"])
     )
 
 

@@ -40,6 +40,16 @@ def test_a_process_follows_the_count_starting_again_after_the_cache_was_emptied(
     assert kept.state == state(1, 5_000)
 
 
+def test_a_state_stored_by_an_older_release_is_replaced(db):
+    cache.set(STATE_KEY, {"version": "1795378273595730036", "next_change_at": None})
+    kept = StateWatcher()
+    kept.heard(cache.get(STATE_KEY))
+
+    assert kept.state is None
+    assert content_state()["version"] != "1795378273595730036"
+    assert cache.get(STATE_KEY) == content_state()
+
+
 def test_each_change_makes_a_new_version_in_order(db):
     first = content_state()["version"]
     content_changed()
