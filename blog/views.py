@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 from blog.models import Attachment, Category, Post
+from blog.pagination import UncountedPaginator
 from blog.search import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -25,9 +26,9 @@ RELATED_POSTS = 4
 MORE_FROM_AUTHOR = 3
 
 
-def paginate(request, queryset):
+def paginate(request, queryset, paginator_class=UncountedPaginator):
     """Return the page of queryset that ?page= asks for; a page that does not exist is a 404."""
-    paginator = Paginator(queryset, settings.POSTS_PER_PAGE)
+    paginator = paginator_class(queryset, settings.POSTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as exc:
@@ -78,10 +79,11 @@ def search(request):
     # A filter naming nobody (a stale or mistyped link) is left out rather than refused.
     author = next((a for a in authors if a.slug == request.GET.get("author")), None)
     category = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    page = None
+    page = found = None
     if query:
+        # At most search.MAX_RESULTS posts, so counting them for the page links costs nothing.
         found = search_posts(query, author=author, category=category)
-        page = paginate(request, found.for_lists())
+        page = paginate(request, found, Paginator)
         highlight_results(page.object_list, query)
     kept = {"q": query, "author": author and author.slug, "category": category and category.slug}
     context = {
@@ -94,6 +96,8 @@ def search(request):
         "selected_author": author,
         "selected_category": category,
         "page_obj": page,
+        # More posts matched than are shown: the page names the limit and asks for more words.
+        "results_limit": found.limit if found is not None and found.is_capped else None,
         "page_params": {name: value for name, value in kept.items() if value},
     }
     return TemplateResponse(request, "blog/search_results.html", context)
@@ -194,6 +198,7 @@ def robots_txt(request):
 class ArchiveMixin:
     date_field = "published_at"
     paginate_by = settings.POSTS_PER_PAGE
+    paginator_class = UncountedPaginator
     allow_empty = False
 
     def get_queryset(self):

@@ -2,6 +2,8 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -173,6 +175,25 @@ def test_lists_are_paginated_and_a_missing_page_is_404(client, settings):
     assert len(page3.context["page_obj"].object_list) == 1
     assert client.get(reverse("blog:index"), {"page": 9}).status_code == HTTPStatus.NOT_FOUND
     assert client.get(reverse("blog:index"), {"page": "x"}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_list_pages_lead_to_older_posts_without_counting_them_all(client, settings):
+    settings.POSTS_PER_PAGE = 2
+    author = AuthorFactory()
+    for n in range(5):
+        PostFactory(title=f"Paged {n}", author=author)
+    url = author.get_absolute_url()
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(url).text
+    last = client.get(url, {"page": 3})
+
+    assert not any("COUNT(" in query["sql"].upper() for query in queries.captured_queries)
+    assert "Page 1" in first and "Page 1 of" not in first
+    assert 'href="?page=2" rel="next">Older' in first
+    assert len(last.context["page_obj"].object_list) == 1 and "Page 3" in last.text
+    assert 'rel="next"' not in last.text and 'rel="prev"' in last.text
 
 
 def test_empty_month_archive_is_404(client, published):

@@ -10,7 +10,6 @@ of a page-cache miss. Run with -s to also see each page's count on an empty cach
 import datetime
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -150,7 +149,7 @@ def test_lists_archives_and_search_cost_the_same_queries_with_5_or_200_posts(
         client, urls, publication, django_assert_max_num_queries
     )
     for url in lists:  # each now has more posts than one page shows
-        assert client.get(url).context["page_obj"].paginator.count > settings.POSTS_PER_PAGE, url
+        assert client.get(url).context["page_obj"].has_next(), url
 
 
 def test_post_page_costs_the_same_queries_with_5_or_500_comments(
