@@ -56,10 +56,9 @@ class PostFeed(Feed):
         return self.absolute(self.request.path)
 
     def items(self, obj):
-        posts = self.posts(obj).for_lists()
         if settings.FEED_FULL_TEXT:
-            posts = posts.prefetch_related("images")
-        return posts[:FEED_LENGTH]
+            return self.posts(obj).for_reading().prefetch_related("images")[:FEED_LENGTH]
+        return self.posts(obj).for_lists().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title

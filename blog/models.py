@@ -23,6 +23,8 @@ WORDS_PER_MINUTE = 230
 SEARCH_CONFIG = "english"
 # The columns a post's search vector is made of.
 SEARCHED_FIELDS = {"title", "excerpt", "body", "body_text", "search_keywords"}
+# What saving a body fills in beside it.
+BODY_TEXT_FIELDS = {"body_text", "body_summary"}
 # What saving a featured picture fills in beside it.
 FEATURED_IMAGE_FIELDS = {
     "featured_image_renditions", "featured_image_width", "featured_image_height",
@@ -37,6 +39,12 @@ def search_document():
         + SearchVector("excerpt", config=SEARCH_CONFIG, weight="B")
         + SearchVector("body_text", config=SEARCH_CONFIG, weight="C")
     )
+
+
+def body_text_and_summary(body):
+    """Return a sanitised body as plain text, for search, and its opening words, for lists."""
+    without_pictures = remove_shortcodes(body)
+    return html_to_text(without_pictures), summarize(without_pictures)
 
 
 class Category(models.Model):
@@ -70,6 +78,10 @@ class TaggedPost(TaggedItemBase):
 RELATED_CANDIDATES = 300
 
 
+# The search index is large and no page shows it.
+SEARCH_ONLY_FIELDS = ("search_keywords", "search_vector")
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         """Return posts readers may see: published, with their publication time come."""
@@ -101,12 +113,18 @@ class PostQuerySet(models.QuerySet):
         return self.filter(is_featured=True)
 
     def for_lists(self):
-        """Fetch what a list of post cards shows, in a fixed number of queries."""
+        """Fetch what a list of post cards shows, in one query: no tags, and the stored
+        summary rather than the body and its text, the largest columns."""
+        return self.select_related("author", "category").defer(
+            "body", "body_text", *SEARCH_ONLY_FIELDS
+        )
+
+    def for_reading(self):
+        """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
         return (
             self.select_related("author", "category")
             .prefetch_related("tags")
-            # The search index is large and no page shows it.
-            .defer("search_keywords", "search_vector")
+            .defer(*SEARCH_ONLY_FIELDS)
         )
 
     def refresh_search_vector(self):
@@ -171,6 +189,13 @@ class Post(models.Model):
         "post is used.",
     )
     body = models.TextField(help_text="The article.")
+    # Kept so that lists and feeds show the opening without loading and parsing the body.
+    body_summary = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The opening of the body as plain text, shown when there is no excerpt.",
+    )
     # Derived text that search reads (see blog/search.py); readers never see these columns.
     body_text = models.TextField(
         blank=True, default="", editable=False, help_text="The body as plain text, for search."
@@ -265,11 +290,12 @@ class Post(models.Model):
             self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.body = clean_body(self.body)
-        self.body_text = html_to_text(remove_shortcodes(self.body))
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_text"}
+        if update_fields is None or "body" in update_fields:
+            self.body = clean_body(self.body)
+            self.fill_body_text()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *BODY_TEXT_FIELDS}
         if update_fields is None or "featured_image" in update_fields:
             self.save_featured_image_renditions()
             if update_fields is not None:
@@ -299,6 +325,10 @@ class Post(models.Model):
                     "see it, e.g. “Ian Clayton speaking at ServiceCon”."
                 }
             )
+
+    def fill_body_text(self):
+        """Derive from the sanitised body its plain text, for search, and its summary."""
+        self.body_text, self.body_summary = body_text_and_summary(self.body)
 
     def save_featured_image_renditions(self):
         """Make the featured image's renditions unless made already, and note its true size."""
@@ -361,7 +391,7 @@ class Post(models.Model):
     @property
     def summary(self):
         """Return the excerpt, or the opening of the body when the author wrote none."""
-        return self.excerpt.strip() or summarize(remove_shortcodes(self.body))
+        return self.excerpt.strip() or self.body_summary
 
     def publish(self, *, at=None):
         """Publish now, or schedule for the time given."""

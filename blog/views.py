@@ -104,7 +104,7 @@ def search(request):
 
 
 def post_detail(request, year, month, day, slug):
-    post = get_object_or_404(Post.objects.published().for_lists(), slug=slug)
+    post = get_object_or_404(Post.objects.published().for_reading(), slug=slug)
     if request.path != post.get_absolute_url():
         # The date in the address is part of the name, not the key: keep old links working.
         return redirect(post, permanent=True)
@@ -113,7 +113,7 @@ def post_detail(request, year, month, day, slug):
 
 def post_preview(request, pk):
     """Show a post of any state exactly as readers will see it, to its author and editors."""
-    post = get_object_or_404(Post.objects.for_lists(), pk=pk)
+    post = get_object_or_404(Post.objects.for_reading(), pk=pk)
     if not post.can_be_edited_by(request.user):
         raise Http404("No such post.")
     response = render_post(request, post, is_preview=True)

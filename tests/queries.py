@@ -29,6 +29,6 @@ def assert_queries_do_not_grow(client, urls, grow, django_assert_max_num_queries
         client.get(url)
     with django_assert_max_num_queries(LIMIT * 2 * len(urls)):
         large = steady_queries(client, urls)
-    assert large == small
+    assert large == small, f"queries at first: {small}; after growing: {large}"
     assert max(large.values()) <= LIMIT
     return large

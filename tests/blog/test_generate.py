@@ -5,7 +5,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
@@ -81,6 +83,21 @@ def test_posts_hold_what_saving_and_reindexing_would_store(generated):
     post.save()
     post.refresh_from_db()
     assert (post.body, post.body_text, post.search_keywords) == stored[post.pk]
+
+
+def test_posts_carry_the_summaries_saving_would_store_and_cards_show_them(generated, client):
+    stored = {p.pk: p.body_summary for p in generated_posts()}
+    assert all(stored.values())
+    for post in generated_posts()[:5]:
+        post.save()
+        post.refresh_from_db()
+        assert post.body_summary == stored[post.pk]
+
+    home = client.get(reverse("blog:index"))
+    without_excerpt = [post for post in home.context["page_obj"] if not post.excerpt]
+    assert without_excerpt
+    for post in without_excerpt:
+        assert escape(post.body_summary) in home.text
 
 
 def test_comments_come_in_every_state_with_replies_to_approved_ones(generated):

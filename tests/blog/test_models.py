@@ -69,6 +69,17 @@ def test_summary_derives_plain_text_from_the_body_cut_at_a_word():
     assert "<" not in post.summary
 
 
+def test_summary_is_stored_so_that_lists_leave_the_body_behind():
+    PostFactory(excerpt="", body="<p>Opening words.</p>")
+
+    listed = Post.objects.for_lists().get()
+    read = Post.objects.for_reading().get()
+
+    assert {"body", "search_keywords", "search_vector"} <= listed.get_deferred_fields()
+    assert listed.summary == "Opening words."
+    assert "body" not in read.get_deferred_fields()
+
+
 def test_body_is_sanitised_on_save():
     post = PostFactory(
         body='<h2>Kept</h2><script>alert(1)</script><p onclick="x()">Text '

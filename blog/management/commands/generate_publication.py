@@ -3,8 +3,8 @@
 By default: 50 columnists, 20,000 posts over six years in 8 categories with 1,000 tags, and
 200,000 reader comments in every state. Rows go in with bulk inserts, bypassing ``save()``:
 the command fills in what ``Post.save()`` and ``blog.search.reindex_posts()`` would have
-stored (sanitised body, ``body_text``, ``search_keywords``), then computes every search
-vector in one UPDATE and refreshes the planner's statistics.
+stored (sanitised body, ``body_text``, ``body_summary``, ``search_keywords``), then computes
+every search vector in one UPDATE and refreshes the planner's statistics.
 
 What it makes can be told apart and removed: its accounts' usernames start with ``gen-``;
 ``--reset`` deletes them with their columnists, posts and comments, and the categories and
@@ -35,10 +35,9 @@ from blog.management.commands.load_demo import (
     USER_AGENTS,
     comment_model,
 )
-from blog.models import Category, Post, TaggedPost
+from blog.models import Category, Post, TaggedPost, body_text_and_summary
 from blog.search import search_keywords
 from ops.cache import content_changed
-from uploads.images import remove_shortcodes
 
 PREFIX = "gen-"
 YEARS = 6
@@ -636,7 +635,7 @@ class PublicationGenerator:
         for published_at in times:
             author = rng.choices(authors, cum_weights=author_weights)[0]
             title = self.title()
-            body, body_text = rng.choice(bodies)
+            body, body_text, body_summary = rng.choice(bodies)
             wanted = rng.randint(2, min(5, len(tags)))
             chosen = []
             while len(chosen) < wanted:
@@ -653,6 +652,7 @@ class PublicationGenerator:
                     excerpt=self.excerpt() if rng.random() < 0.5 else "",
                     body=body,
                     body_text=body_text,
+                    body_summary=body_summary,
                     search_keywords=search_keywords(author.display_name, [t.name for t in chosen]),
                     status=Post.Status.PUBLISHED if published_at else Post.Status.DRAFT,
                     published_at=published_at,
@@ -687,7 +687,7 @@ class PublicationGenerator:
         return f"<p>{escape(' '.join(self.rng.sample(SENTENCES, sentences)))}</p>"
 
     def compose_body(self):
-        """Return a body of 600 to 1,200 words and its text, as Post.save() would store them."""
+        """Return a body of 600 to 1,200 words, its text and summary, as Post.save() stores them."""
         rng = self.rng
         target = rng.randint(600, 1200)
         parts = [self.paragraph(rng.randint(3, 5))]
@@ -712,7 +712,7 @@ class PublicationGenerator:
                 )
         parts.append(f"<p>{escape(rng.choice(CLOSERS))}</p>")
         body = clean_body("\n".join(parts))
-        return body, html_to_text(remove_shortcodes(body))
+        return body, *body_text_and_summary(body)
 
     def create_comments(self, count, posts):
         """Insert count comments on published posts, in every state, about 5% of them replies."""
