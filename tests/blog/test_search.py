@@ -9,10 +9,12 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from blog import search as search_module
 from blog.models import SEARCH_CONFIG, Post
 from blog.search import MAX_QUERY_LENGTH, reindex_posts
+from ops.cache import content_changed
 from tests.factories import POST_INLINES, AuthorFactory, CategoryFactory, PostFactory
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import assert_queries_do_not_grow, steady_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -319,6 +321,81 @@ def test_search_costs_the_same_queries_with_5_or_50_posts(client, django_assert_
     )
 
 
+def test_search_costs_at_most_six_queries_however_many_posts_match(client, monkeypatch, settings):
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 5)
+    settings.POSTS_PER_PAGE = 2
+    author, category = make_matching_posts(12)
+    urls = [
+        f"{SEARCH_URL}?q=service",
+        f"{SEARCH_URL}?q=service&page=2",
+        f"{SEARCH_URL}?q=service&author={author.slug}&category={category.slug}",
+        f"{SEARCH_URL}?q=nothing+matches+this",
+    ]
+
+    counts = steady_queries(client, urls)
+
+    assert max(counts.values()) <= 6, counts
+
+
+@pytest.fixture
+def queue_notes(author):
+    """Five posts about queues, a day apart, the newest first in the list."""
+    return [
+        PostFactory(title=f"Queue note {n}", author=author, published_at=days_ago(n + 1))
+        for n in range(5)
+    ]
+
+
+def test_a_search_matching_more_posts_than_the_limit_shows_the_newest_and_says_so(
+    client, monkeypatch, queue_notes
+):
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
+
+    response = search(client, "queue")
+
+    assert found(response) == ["Queue note 0", "Queue note 1", "Queue note 2"]
+    assert response.context["page_obj"].paginator.count == 3
+    assert "More than 3 columns found, so here are the newest 3" in response.text
+    assert "to narrow the search." in response.text
+    assert "Queue note 4" not in response.text
+
+
+def test_the_limit_names_the_filters_and_its_pages_end_at_the_limit(
+    client, monkeypatch, settings, author, queue_notes
+):
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
+    settings.POSTS_PER_PAGE = 2
+
+    second = search(client, "queue", author=author.slug, page=2)
+
+    assert found(second) == ["Queue note 2"]
+    assert "More than 3 columns found by Ada Author, so here are the newest 3" in second.text
+    assert "Page 2 of 2" in second.text
+    assert client.get(SEARCH_URL, {"q": "queue", "page": 3}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_search_matching_as_many_posts_as_the_limit_counts_them_all(
+    client, monkeypatch, queue_notes
+):
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 5)
+
+    response = search(client, "queue")
+
+    assert len(found(response)) == 5
+    assert "5 columns found, " in response.text
+    assert "More than" not in response.text
+
+
+def test_the_filters_offer_a_new_columnist_once_the_content_changes(client, columns):
+    search(client, "backlog")
+    newcomer = AuthorFactory(display_name="Nia Newcomer")
+    PostFactory(author=newcomer)
+
+    content_changed()
+
+    assert newcomer in search(client, "backlog").context["authors"]
+
+
 @postgresql_only
 class TestFullText:
     def test_a_title_match_ranks_above_a_body_match(self, client, author):
@@ -395,3 +472,55 @@ class TestFullText:
         plan = Post.objects.filter(search_vector=query).explain()
 
         assert "post_search" in plan
+
+    def test_within_the_limit_the_best_matches_come_first(self, client, monkeypatch, author):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 2)
+        PostFactory(title="Escalation, the old guide", author=author, published_at=days_ago(9))
+        PostFactory(
+            title="Floor notes", author=author, published_at=days_ago(1),
+            body="<p>Why escalation fails.</p>",
+        )  # fmt: skip
+        PostFactory(title="The escalation matrix", author=author, published_at=days_ago(2))
+
+        response = search(client, "escalation")
+
+        # The two newest matches, the title match first; the older title match is left out.
+        assert found(response) == ["The escalation matrix", "Floor notes"]
+        assert "More than 2 columns found, so here are the newest 2, best matches first" in (
+            response.text
+        )
+
+    def test_common_and_rare_words_alike_find_the_newest_matches(self, client, monkeypatch, author):
+        monkeypatch.setattr(search_module, "MAX_RESULTS", 2)
+        monkeypatch.setattr(search_module, "SAMPLE_SIZE", 4)
+        for n in range(8):
+            kanban = "<p>kanban</p>" if n >= 5 else ""  # only in the three oldest
+            PostFactory(
+                title=f"Queue note {n}", author=author, published_at=days_ago(n + 1),
+                body=f"<p>The queue again.</p>{kanban}",
+            )  # fmt: skip
+
+        # In every post: read from the newest back. In none of the newest: found by the index.
+        assert found(search(client, "queue")) == ["Queue note 0", "Queue note 1"]
+        assert found(search(client, "kanban")) == ["Queue note 5", "Queue note 6"]
+
+    def test_the_snippet_shows_a_match_deep_in_a_long_body_in_whole_words(
+        self, client, monkeypatch, author
+    ):
+        # A stretch so short that the headline reaches both its ends, which fall inside words:
+        # 20 characters before the match start in "qu|antities", the 60th in "quantit|ies".
+        monkeypatch.setattr(search_module, "PASSAGE_LEAD", 20)
+        monkeypatch.setattr(search_module, "PASSAGE_LENGTH", 60)
+        filler = "quantities " * 300
+        PostFactory(title="Long read", author=author, body=f"<p>{filler}escalation {filler}</p>")
+
+        post = search(client, "escalation").context["page_obj"].object_list[0]
+
+        assert post.search_snippet == "quantities <mark>escalation</mark> quantities quantities"
+
+    def test_the_snippet_of_a_match_in_the_first_words_starts_with_the_body(self, client, author):
+        PostFactory(title="Short", author=author, body="<p>Escalations follow the money.</p>")
+
+        post = search(client, "escalation").context["page_obj"].object_list[0]
+
+        assert post.search_snippet.startswith("<mark>Escalations</mark> follow the money")
