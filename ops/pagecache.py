@@ -16,7 +16,9 @@ shared cache, whatever the size of the page.
 
 import hashlib
 import re
+import secrets
 import threading
+import time
 from functools import wraps
 from http.cookies import SimpleCookie
 
@@ -200,9 +202,9 @@ class CachedPagesApp:
         if page.has_csrf:
             secret = cookies.get(settings.CSRF_COOKIE_NAME, "")
             if len(secret) != csrf.CSRF_SECRET_LENGTH or not secret.isalnum():
-                secret = csrf._get_new_csrf_string()
+                secret = _random_csrf_chars(csrf.CSRF_SECRET_LENGTH)
                 headers.append(("Set-Cookie", _csrf_cookie(secret)))
-            masked_token = csrf._mask_cipher_secret(secret)
+            masked_token = _masked_csrf_token(secret)
         body = page.body_for(masked_token=masked_token, nonce=nonce)
         headers += page.headers
         headers += _security_headers(environ, nonce)
@@ -248,19 +250,54 @@ def _path(environ):
     return script + path
 
 
-def _csrf_cookie(secret):
-    response = HttpResponse()
-    response.set_cookie(
-        settings.CSRF_COOKIE_NAME,
-        secret,
-        max_age=settings.CSRF_COOKIE_AGE,
-        domain=settings.CSRF_COOKIE_DOMAIN,
-        path=settings.CSRF_COOKIE_PATH,
-        secure=settings.CSRF_COOKIE_SECURE,
-        httponly=settings.CSRF_COOKIE_HTTPONLY,
-        samesite=settings.CSRF_COOKIE_SAMESITE,
+# CSRF secrets and tokens as Django's CsrfViewMiddleware makes them (csrf._get_new_csrf_string
+# and csrf._mask_cipher_secret), which its check accepts; Django draws each character with
+# its own call for randomness, which costs more than serving the whole page.
+CSRF_CHARS = csrf.CSRF_ALLOWED_CHARS
+CSRF_CHAR_INDEX = {char: index for index, char in enumerate(CSRF_CHARS)}
+# Random bytes below this fall evenly on the characters; the rest are drawn again.
+CSRF_BYTE_LIMIT = 256 - 256 % len(CSRF_CHARS)
+
+
+def _random_csrf_chars(count):
+    chars = []
+    while len(chars) < count:
+        random = secrets.token_bytes(count + 8)
+        chars += [CSRF_CHARS[byte % len(CSRF_CHARS)] for byte in random if byte < CSRF_BYTE_LIMIT]
+    return "".join(chars[:count])
+
+
+def _masked_csrf_token(secret):
+    mask = _random_csrf_chars(len(secret))
+    ciphered = (
+        CSRF_CHARS[(CSRF_CHAR_INDEX[s] + CSRF_CHAR_INDEX[m]) % len(CSRF_CHARS)]
+        for s, m in zip(secret, mask, strict=True)
     )
-    return response.cookies[settings.CSRF_COOKIE_NAME].OutputString()
+    return mask + "".join(ciphered)
+
+
+def _csrf_cookie(secret):
+    """Return the Set-Cookie value Django would send for secret, from a template made once
+    a second (the cookie's expiry date is in it)."""
+    second = int(time.time())
+    if _csrf_cookie_template.get("second") != second:
+        response = HttpResponse()
+        response.set_cookie(
+            settings.CSRF_COOKIE_NAME,
+            CSRF_PLACEHOLDER.decode(),
+            max_age=settings.CSRF_COOKIE_AGE,
+            domain=settings.CSRF_COOKIE_DOMAIN,
+            path=settings.CSRF_COOKIE_PATH,
+            secure=settings.CSRF_COOKIE_SECURE,
+            httponly=settings.CSRF_COOKIE_HTTPONLY,
+            samesite=settings.CSRF_COOKIE_SAMESITE,
+        )
+        text = response.cookies[settings.CSRF_COOKIE_NAME].OutputString()
+        _csrf_cookie_template.update(second=second, text=text)
+    return _csrf_cookie_template["text"].replace(CSRF_PLACEHOLDER.decode(), secret, 1)
+
+
+_csrf_cookie_template = {}
 
 
 def _security_headers(environ, nonce):

@@ -7,6 +7,8 @@ from http import HTTPStatus
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.http import HttpResponse
+from django.middleware import csrf
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils import timezone
 from comments.models import Comment
 from comments.services import comment_approve
 from config.wsgi import application
+from ops import pagecache
 from tests.comments.conftest import comment_data
 from tests.factories import POST_INLINES, CommentFactory, PostFactory, UserFactory
 
@@ -235,3 +238,32 @@ def test_the_wsgi_layer_leaves_signed_in_readers_to_django(post):
     _, headers, _ = wsgi_get(post.get_absolute_url(), cookie="sessionid=abc")
 
     assert "X-Page-Cache" not in headers
+
+
+def test_tokens_made_before_django_are_ones_djangos_csrf_check_accepts():
+    secret = pagecache._random_csrf_chars(csrf.CSRF_SECRET_LENGTH)
+    tokens = {pagecache._masked_csrf_token(secret) for _ in range(50)}
+
+    assert len(secret) == csrf.CSRF_SECRET_LENGTH
+    assert set(secret) <= set(csrf.CSRF_ALLOWED_CHARS)
+    assert len(tokens) == 50  # a new mask each time, as Django makes them
+    for token in tokens:
+        assert len(token) == csrf.CSRF_TOKEN_LENGTH
+        assert csrf._does_token_match(token, secret)
+    assert not csrf._does_token_match(next(iter(tokens)), pagecache._random_csrf_chars(32))
+
+
+def test_the_csrf_cookie_made_before_django_is_the_one_django_sets(settings):
+    settings.CSRF_COOKIE_SECURE = True
+    response = HttpResponse()
+    response.set_cookie(
+        settings.CSRF_COOKIE_NAME, "s3cret", max_age=settings.CSRF_COOKIE_AGE,
+        path=settings.CSRF_COOKIE_PATH, secure=True, samesite=settings.CSRF_COOKIE_SAMESITE,
+    )  # fmt: skip
+    expected = response.cookies[settings.CSRF_COOKIE_NAME].OutputString()
+
+    made = pagecache._csrf_cookie("s3cret")
+
+    without_expiry = re.compile(r"expires=[^;]+; ")
+    assert without_expiry.sub("", made) == without_expiry.sub("", expected)
+    assert "Secure" in made
