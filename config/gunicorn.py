@@ -14,8 +14,9 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
 # The application is loaded once, before the workers fork: they start in milliseconds and
-# share its memory. A worker is still replaced now and then, against slow leaks; at a few
-# thousand requests a second, 5,000 would mean a new worker every few seconds.
+# share its memory (a new release therefore needs a restart: HUP rereads the settings, not
+# the code). A worker is still replaced now and then, against slow leaks; at a few thousand
+# requests a second, 5,000 would mean a new worker every few seconds.
 preload_app = True
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 100_000))
 max_requests_jitter = max_requests // 10

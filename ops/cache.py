@@ -21,11 +21,13 @@ import threading
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "content-state"
 COUNTER_KEY = "content-state-counter"
+ORDER_KEY = "content-state-order"
 CHANGES_CHANNEL = "content-changes"
 # A fragment is rebuilt at least this often, whatever happens.
 FRAGMENT_TIMEOUT = 300
@@ -57,12 +59,23 @@ def _new_state():
 
 def _store(state):
     """Store a new state in the shared cache and tell every process, this one first."""
-    if hasattr(cache, "set_and_publish"):
-        cache.set_and_publish(STATE_KEY, state, CHANGES_CHANNEL, json.dumps(state))
-        watcher.heard(state)
+    if hasattr(cache, "store_in_order"):
+        stored = cache.store_in_order(
+            STATE_KEY,
+            state,
+            order_key=ORDER_KEY,
+            order=_count(state),
+            channel=CHANGES_CHANNEL,
+            message=json.dumps(state),
+        )
+        if stored:
+            watcher.heard(state)
+        else:  # another process stored a later state meanwhile: that one is current
+            state = cache.get(STATE_KEY) or state
     else:
         cache.set(STATE_KEY, state, timeout=None)
     _keep_for_request(state)
+    return state
 
 
 def content_state():
@@ -74,8 +87,7 @@ def content_state():
     if not is_current(state):
         state = cache.get(STATE_KEY)
         if not is_current(state):
-            state = _new_state()
-            _store(state)
+            state = _store(_new_state())
     _keep_for_request(state)
     return state
 
@@ -96,6 +108,7 @@ class StateWatcher:
         self.state = None
         self._pid = None
         self._lock = threading.Lock()
+        self._state_lock = threading.Lock()
 
     def is_listening(self):
         if self._pid != os.getpid():  # first use in this process, or forked since
@@ -113,9 +126,11 @@ class StateWatcher:
         self.state = None
 
     def heard(self, state):
-        """Take a state announced or read, unless this process already knows a later one."""
-        if is_current(state) and (self.state is None or _is_later(state, self.state)):
-            self.state = state
+        """Take an announced state, unless this process already knows a later one (its own
+        change, stored after the one announced)."""
+        with self._state_lock:
+            if is_current(state) and (self.state is None or _count(state) > _count(self.state)):
+                self.state = state
 
     def _run(self):
         while True:
@@ -138,10 +153,11 @@ class StateWatcher:
                     self.heard(json.loads(message["data"]))
                 elif message or time.monotonic() >= resync_at:
                     # Subscribed (the first message), or time to check the stored state.
+                    # What Redis stores is the truth, also when its count went back
+                    # because the shared cache was emptied.
                     stored = cache.get(STATE_KEY)
-                    if stored is None:  # the shared cache was emptied: start again
-                        self.forget()
-                    self.heard(stored)
+                    with self._state_lock:
+                        self.state = stored if is_current(stored) else None
                     resync_at = time.monotonic() + self.RESYNC_SECONDS
         finally:
             pubsub.close()
@@ -150,12 +166,8 @@ class StateWatcher:
 _VERSION = re.compile(r"[0-9]+\.[0-9]+")
 
 
-def _is_later(state, than):
-    """Say whether state was made after than: by the counter, unless the counter started
-    again (the shared cache was emptied), which shows as a lower count at a later time."""
-    count, made_at = map(int, state["version"].split("."))
-    than_count, than_made_at = map(int, than["version"].split("."))
-    return count >= than_count or made_at > than_made_at
+def _count(state):
+    return int(state["version"].split(".")[0])
 
 
 watcher = StateWatcher()
@@ -194,6 +206,10 @@ def content_version() -> str:
 def content_changed() -> None:
     """Make every cached fragment and page built from content be rebuilt on its next use."""
     _store(_new_state())
+    if transaction.get_connection().in_atomic_block:
+        # Until the change commits, other processes still read the old rows, and may cache
+        # what they render under the new version: retire that too once it is committed.
+        transaction.on_commit(lambda: _store(_new_state()))
 
 
 def cached_fragment(name, compute):

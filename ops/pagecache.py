@@ -180,7 +180,7 @@ class CachedPagesApp:
         """Return the page stored under key for the current content version, or None."""
         state = content_state()
         page = self.recent.get(key)
-        if page is not None and page.version == state["version"]:
+        if page is not None and page.version == state["version"] and page.is_fresh():
             return page
         entry = cache.get(key)
         if not valid_entry(state, entry):
@@ -219,11 +219,16 @@ class ReadyPage:
 
     def __init__(self, entry):
         self.version = entry["version"]
+        # Kept no longer than the shared cache keeps a page (PAGE_CACHE_SECONDS).
+        self.fresh_until = time.monotonic() + settings.PAGE_CACHE_SECONDS
         self.etag = entry["etag"]
         self.headers = entry["headers"]
         self.parts = PLACEHOLDERS.split(entry["body"])
         self.has_csrf = CSRF_PLACEHOLDER in self.parts
         self.has_nonce = NONCE_PLACEHOLDER in self.parts
+
+    def is_fresh(self):
+        return time.monotonic() < self.fresh_until
 
     def body_for(self, *, masked_token, nonce):
         if len(self.parts) == 1:

@@ -267,3 +267,16 @@ def test_the_csrf_cookie_made_before_django_is_the_one_django_sets(settings):
     without_expiry = re.compile(r"expires=[^;]+; ")
     assert without_expiry.sub("", made) == without_expiry.sub("", expected)
     assert "Secure" in made
+
+
+def test_a_page_the_wsgi_layer_kept_in_memory_is_dropped_when_content_changes(post):
+    comment = CommentFactory(post=post, status="pending", body="Kept back until approved")
+    url = post.get_absolute_url()
+    wsgi_get(url)
+    _, headers, body = wsgi_get(url)  # now held in this process's memory too
+    assert headers["X-Page-Cache"] == "hit" and "Kept back until approved" not in body
+
+    comment_approve(comment=comment, moderator=UserFactory())
+
+    _, headers, body = wsgi_get(url)
+    assert "X-Page-Cache" not in headers and "Kept back until approved" in body
