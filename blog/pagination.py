@@ -8,6 +8,9 @@ whether an older page exists. They say which page they are, not how many there a
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 
+# No list has this many pages: asking for a later one is asking for nothing.
+MAX_PAGE = 100_000
+
 
 class UncountedPaginator(Paginator):
     # Neither is known, and asking must not count the list behind the reader's back.
@@ -21,6 +24,8 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger("That page number is not an integer") from exc
         if number < 1:
             raise EmptyPage("That page number is less than 1")
+        if number > MAX_PAGE:  # an offset past what a database column can hold
+            raise EmptyPage("That page contains no results")
         return number
 
     def page(self, number):

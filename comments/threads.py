@@ -20,6 +20,8 @@ from django.db.models.functions import Coalesce
 from comments.models import Comment
 
 PAGE_PARAMETER = "comments"
+# No discussion has this many pages: a later one is read as the last page.
+MAX_PAGE = 100_000
 
 
 @dataclass
@@ -47,8 +49,14 @@ class ThreadPage:
 
 
 def requested_page(value) -> int:
-    """Read ?comments=: a page number, 1 for anything else."""
-    return int(value) if str(value).isdigit() and int(value) > 0 else 1
+    """Read ?comments=: a page number (a later one than any discussion has stands for the
+    last page), 1 for anything else."""
+    value = str(value)
+    if not (value.isascii() and value.isdecimal()):
+        return 1
+    if len(value) > len(str(MAX_PAGE)):
+        return MAX_PAGE
+    return max(1, min(int(value), MAX_PAGE))
 
 
 def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:

@@ -284,3 +284,8 @@ def test_post_page_feeds_and_sitemap_cost_the_same_queries_with_5_or_50_posts(
     assert_queries_do_not_grow(
         client, urls, lambda: make_publication(45), django_assert_max_num_queries
     )
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "100001", "0", "-1", "²"])
+def test_a_page_number_no_list_has_is_404_not_an_error(client, published, page):
+    assert client.get(reverse("blog:index"), {"page": page}).status_code == HTTPStatus.NOT_FOUND

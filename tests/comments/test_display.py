@@ -190,3 +190,16 @@ def test_list_page_queries_do_not_grow_with_comments(client, post):
         CommentFactory.create_batch(3, post=PostFactory(author=post.author))
 
     assert count(client, home) == few
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"), [("²", 1), ("x", 1), ("0", 1), ("99999999999999999999", 2)]
+)
+def test_an_odd_page_of_comments_shows_the_first_or_the_last(client, post, settings, asked, shown):
+    settings.COMMENTS_PER_PAGE = 10
+    approved_threads(post, 15)
+
+    response = client.get(post.get_absolute_url(), {"comments": asked})
+
+    assert response.status_code == 200
+    assert f"Comments page {shown} of 2" in response.text
