@@ -74,8 +74,9 @@ class TaggedPost(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "content_object"])]
 
 
-# Related posts are chosen among this many latest posts with something in common.
-RELATED_CANDIDATES = 300
+# Related posts are chosen among this many latest posts sharing a tag, and as many of the
+# same category or author.
+RELATED_CANDIDATES = 200
 
 
 # The search index is large and no page shows it.
@@ -136,17 +137,26 @@ class PostQuerySet(models.QuerySet):
     def related_to(self, post):
         """Return posts like post, most alike first: shared tags, then category, then author.
 
-        They are chosen among the latest RELATED_CANDIDATES posts with anything in common
-        with post, so that the cost stays the same however many posts a popular tag or a
-        large category holds.
+        They are chosen among the latest RELATED_CANDIDATES posts sharing a tag with post,
+        and the latest of its category and its author, so that the cost stays the same
+        however many posts a popular tag or a large category holds.
         """
         tag_ids = [tag.pk for tag in post.tags.all()]
+        latest = slice(0, RELATED_CANDIDATES)
         alike = Q(author=post.author_id)
         if post.category_id:
             alike |= Q(category=post.category_id)
+        alike_latest = self.filter(alike).order_by("-published_at").values("pk")[latest]
+        candidates = Post.objects.filter(pk__in=alike_latest).values("pk")
         if tag_ids:
-            alike |= Q(pk__in=TaggedPost.objects.filter(tag__in=tag_ids).values("content_object"))
-        candidates = self.filter(alike).exclude(pk=post.pk).order_by("-pk").values("pk")
+            sharing_a_tag = (
+                TaggedPost.objects.filter(tag__in=tag_ids)
+                .order_by("-content_object")
+                .values("content_object")
+            )
+            candidates = candidates.union(
+                Post.objects.filter(pk__in=sharing_a_tag[latest]).values("pk")
+            )
         shared_tags = (
             TaggedPost.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
             .order_by()
@@ -155,7 +165,8 @@ class PostQuerySet(models.QuerySet):
             .values("n")
         )
         return (
-            self.filter(pk__in=candidates[:RELATED_CANDIDATES])
+            self.filter(pk__in=candidates)
+            .exclude(pk=post.pk)
             .annotate(
                 shared_tags=Coalesce(Subquery(shared_tags), 0),
                 same_category=Case(When(category=post.category_id, then=1), default=0),
@@ -193,6 +204,7 @@ class Post(models.Model):
     body_summary = models.TextField(
         blank=True,
         default="",
+        db_default="",  # so that servers of the release before can still write posts
         editable=False,
         help_text="The opening of the body as plain text, shown when there is no excerpt.",
     )

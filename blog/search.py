@@ -80,10 +80,8 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from authors.models import Author
-from blog.html import html_to_text
-from blog.models import SEARCH_CONFIG, Category, Post, TaggedPost
+from blog.models import SEARCH_CONFIG, Category, Post, TaggedPost, body_text_and_summary
 from ops.cache import cached_fragment
-from uploads.images import remove_shortcodes
 
 # Longer queries are cut to this many characters, and the reader is told.
 MAX_QUERY_LENGTH = 200
@@ -353,7 +351,7 @@ def search_keywords(author_name: str, tag_names: Iterable[str]) -> str:
 def reindex_posts(*, posts: QuerySet[Post] | None = None, batch_size: int = 200) -> int:
     """Recompute the search text and vector of posts (all when none are given); return how many."""
     posts = Post.objects.all() if posts is None else posts
-    fields = ["body", "body_text", "search_keywords", "author__display_name"]
+    fields = ["body", "body_text", "body_summary", "search_keywords", "author__display_name"]
     posts = posts.select_related("author").only(*fields).order_by("pk")
     count = 0
     batch = []
@@ -374,12 +372,15 @@ def _reindex_batch(posts: list[Post]) -> int:
         tag_names[post_id].append(name)
     changed = []
     for post in posts:
-        body_text = html_to_text(remove_shortcodes(post.body))
-        keywords = search_keywords(post.author.display_name, tag_names[post.pk])
-        if (body_text, keywords) != (post.body_text, post.search_keywords):
-            post.body_text, post.search_keywords = body_text, keywords
+        # The summary too: posts written by other means than save() may lack it.
+        derived = (
+            *body_text_and_summary(post.body),
+            search_keywords(post.author.display_name, tag_names[post.pk]),
+        )
+        if derived != (post.body_text, post.body_summary, post.search_keywords):
+            post.body_text, post.body_summary, post.search_keywords = derived
             changed.append(post)
-    Post.objects.bulk_update(changed, ["body_text", "search_keywords"])
+    Post.objects.bulk_update(changed, ["body_text", "body_summary", "search_keywords"])
     # Every vector, changed text or not: posts written without save() may have none.
     Post.objects.filter(pk__in=[post.pk for post in posts]).refresh_search_vector()
     return len(posts)

@@ -128,3 +128,16 @@ def test_popular_tags_are_cached_until_the_content_changes(client):
     assert popular_tags(client.get("/").text) == ["itil"]
     content_changed()
     assert popular_tags(client.get("/").text) == ["change", "itil"]
+
+
+def test_an_old_posts_related_posts_still_rank_shared_tags_first(post, monkeypatch):
+    monkeypatch.setattr("blog.models.RELATED_CANDIDATES", 3)
+    twin = PostFactory(title="Old twin", tags=["itil", "change"], published_at=days_ago(400))
+    post.published_at = days_ago(390)
+    post.save()
+    for n in range(6):  # newer columns of its section and its author, sharing no tag
+        PostFactory(title=f"Newer {n}", category=post.category, author=post.author)
+
+    related = list(Post.objects.published().related_to(post))
+
+    assert related[0] == twin
