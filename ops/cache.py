@@ -80,16 +80,21 @@ def _store(state):
 
 def content_state():
     """Return the current content state: its version and when it next changes by itself."""
-    state = getattr(_request, "state", None)
-    if is_current(state):
-        return state
-    state = watcher.state if hasattr(cache, "subscribe") and watcher.is_listening() else None
+    state = getattr(_request, "state", None)  # as this request first read it
     if not is_current(state):
-        state = cache.get(STATE_KEY)
-        if not is_current(state):
-            state = _store(_new_state())
-    _keep_for_request(state)
+        state = _shared_state()
+        _keep_for_request(state)
     return state
+
+
+def _shared_state():
+    """Return the state as Redis's messages told this process, else as the shared cache
+    stores it, else (none stored, or its next change has come) a new one."""
+    kept = watcher.state if hasattr(cache, "subscribe") and watcher.is_listening() else None
+    if is_current(kept):
+        return kept
+    stored = cache.get(STATE_KEY)
+    return stored if is_current(stored) else _store(_new_state())
 
 
 class StateWatcher:
