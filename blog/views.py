@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -131,12 +131,7 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
     )
     previous_post = next_post = None
     if post.published_at:
-        previous_post = (
-            in_blog.filter(published_at__lt=post.published_at).order_by("-published_at").first()
-        )
-        next_post = (
-            in_blog.filter(published_at__gt=post.published_at).order_by("published_at").first()
-        )
+        previous_post, next_post = columns_either_side(in_blog, post)
     # The previous and next columns have their own links just above.
     neighbours = [p.pk for p in (previous_post, next_post) if p is not None]
     related = list(
@@ -163,6 +158,18 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
         **(extra_context or {}),
     }
     return TemplateResponse(request, "blog/post_detail.html", context, status=status)
+
+
+def columns_either_side(in_blog, post):
+    """Return the columns of in_blog just before and just after post, in one query."""
+    moment = post.published_at
+    before = in_blog.filter(published_at__lt=moment).order_by("-published_at", "-pk")
+    after = in_blog.filter(published_at__gt=moment).order_by("published_at", "pk")
+    either = in_blog.filter(Q(pk__in=before.values("pk")[:1]) | Q(pk__in=after.values("pk")[:1]))
+    found = list(either)
+    previous_post = next((other for other in found if other.published_at < moment), None)
+    next_post = next((other for other in found if other.published_at > moment), None)
+    return previous_post, next_post
 
 
 def attachment_download(request, pk, filename):
