@@ -4,6 +4,8 @@ from http import HTTPStatus
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 LIMIT = 10
 
@@ -32,3 +34,16 @@ def assert_queries_do_not_grow(client, urls, grow, django_assert_max_num_queries
     assert large == small, f"queries at first: {small}; after growing: {large}"
     assert max(large.values()) <= LIMIT
     return large
+
+
+def public_list_urls(post, tag="itil"):
+    """Return the lists post appears on: home, its author, section, tag, year and month."""
+    day = timezone.localdate(post.published_at)
+    return [
+        reverse("blog:index"),
+        post.author.get_absolute_url(),
+        post.category.get_absolute_url(),
+        reverse("blog:tag", kwargs={"slug": tag}),
+        reverse("blog:archive-year", kwargs={"year": day.year}),
+        reverse("blog:archive-month", kwargs={"year": day.year, "month": f"{day.month:02d}"}),
+    ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import AuthorFactory, CategoryFactory, PostFactory
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import assert_queries_do_not_grow, public_list_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -32,18 +32,6 @@ def hidden(author, published):
         tags=["itil"], scheduled=True,
     )  # fmt: skip
     return [draft, scheduled]
-
-
-def public_list_urls(post, tag="itil"):
-    day = timezone.localdate(post.published_at)
-    return [
-        reverse("blog:index"),
-        post.author.get_absolute_url(),
-        post.category.get_absolute_url(),
-        reverse("blog:tag", kwargs={"slug": tag}),
-        reverse("blog:archive-year", kwargs={"year": day.year}),
-        reverse("blog:archive-month", kwargs={"year": day.year, "month": f"{day.month:02d}"}),
-    ]
 
 
 def test_home_page_lists_latest_posts_with_excerpt_byline_and_read_more(client, published):

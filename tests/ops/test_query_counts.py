@@ -14,13 +14,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from comments.models import Comment
 from ops.cache import content_changed, watcher
 from readers.models import Follow, SavedPost
 from tests.factories import AuthorFactory, CategoryFactory, PostFactory, UserFactory
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import assert_queries_do_not_grow, public_list_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -132,15 +131,8 @@ def assert_pages_cost_the_same_at_5_and_200_posts(
 def test_lists_archives_and_search_cost_the_same_queries_with_5_or_200_posts(
     client, publication, django_assert_max_num_queries
 ):
-    post = publication.post
-    day = timezone.localdate(post.published_at)
     lists = [
-        reverse("blog:index"),
-        post.author.get_absolute_url(),
-        post.category.get_absolute_url(),
-        reverse("blog:tag", kwargs={"slug": TAG}),
-        reverse("blog:archive-year", kwargs={"year": day.year}),
-        reverse("blog:archive-month", kwargs={"year": day.year, "month": f"{day.month:02d}"}),
+        *public_list_urls(publication.post, tag=TAG),
         f"{reverse('blog:search')}?q={SEARCHED}",
     ]
     urls = [*lists, reverse("blog:authors")]
