@@ -63,34 +63,43 @@ def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
     """Return page number of post's threads (the last page when number is past it), with
     the comments whose ids are in awaiting shown to the reader who wrote them."""
     per_page = settings.COMMENTS_PER_PAGE
-    approved = Comment.objects.on_post(post).approved()
     all_replies = (
-        approved.filter(parent__isnull=False)
+        Comment.objects.on_post(post)
+        .approved()
+        .filter(parent__isnull=False)
         .order_by()
         .values("post")
         .annotate(n=Count("pk"))
         .values("n")
     )
-    threads_with_counts = approved.filter(parent__isnull=True).annotate(
+    threads_with_counts = _approved_threads(post).annotate(
         thread_count=Window(Count("pk")),
         reply_count=Coalesce(Subquery(all_replies), Value(0)),
     )
     start = (number - 1) * per_page
     threads = list(threads_with_counts[start : start + per_page])
     if not threads and number > 1:  # past the end, as an old link may be: the last page
-        thread_count = approved.filter(parent__isnull=True).count()
-        number = max(1, math.ceil(thread_count / per_page))
+        number = _pages(_approved_threads(post).count())
         start = (number - 1) * per_page
         threads = list(threads_with_counts[start : start + per_page])
     page = ThreadPage(number=number)
     if threads:
-        page.num_pages = math.ceil(threads[0].thread_count / per_page)
+        page.num_pages = _pages(threads[0].thread_count)
         page.approved_count = threads[0].thread_count + threads[0].reply_count
     if awaiting and page.number == page.num_pages:
         threads += _undecided(post, awaiting).filter(parent__isnull=True)
     _attach_replies(post, threads, awaiting)
     page.threads = threads
     return page
+
+
+def _approved_threads(post):
+    return Comment.objects.on_post(post).approved().filter(parent__isnull=True)
+
+
+def _pages(thread_count):
+    """Return how many pages thread_count threads fill (one, even when there are none)."""
+    return max(1, math.ceil(thread_count / settings.COMMENTS_PER_PAGE))
 
 
 def _undecided(post, awaiting):
@@ -119,11 +128,10 @@ def _attach_replies(post, threads, awaiting):
 def page_of(comment) -> int:
     """Return the page of its post's discussion on which comment shows."""
     thread = comment.parent or comment
-    threads = Comment.objects.on_post(thread.post_id).approved().filter(parent__isnull=True)
-    per_page = settings.COMMENTS_PER_PAGE
+    threads = _approved_threads(thread.post_id)
     if thread.status != Comment.Status.APPROVED:  # the writer's own: on the last page
-        return max(1, math.ceil(threads.count() / per_page))
+        return _pages(threads.count())
     earlier = threads.filter(
         Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, pk__lt=thread.pk)
     )
-    return math.ceil((earlier.count() + 1) / per_page)
+    return _pages(earlier.count() + 1)

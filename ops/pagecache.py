@@ -64,13 +64,6 @@ def valid_entry(state, entry):
     return entry is not None and is_current(state) and entry["version"] == state["version"]
 
 
-def personalise(body, *, masked_token, nonce):
-    """Put this reader's own CSRF token and CSP nonce into a cached page."""
-    return body.replace(CSRF_PLACEHOLDER, masked_token.encode()).replace(
-        NONCE_PLACEHOLDER, nonce.encode()
-    )
-
-
 # Inside Django -----------------------------------------------------------------------------
 
 
@@ -86,7 +79,7 @@ def public_page(view):
         state = content_state()
         entry = cache.get(key)
         if valid_entry(state, entry):
-            return _response_from_entry(request, entry)
+            return _response_from_entry(request, ReadyPage(entry))
         version = state["version"]
         response = view(request, *args, **kwargs)
         store = _store_callback(request, key, version)
@@ -113,7 +106,6 @@ def _store_callback(request, key, version):
             body = body.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"')
         entry = {
             "version": version,
-            "status": response.status_code,
             "headers": [
                 (name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS
             ],
@@ -126,19 +118,18 @@ def _store_callback(request, key, version):
     return store
 
 
-def _response_from_entry(request, entry):
-    if request.headers.get("If-None-Match") == entry["etag"]:
+def _response_from_entry(request, page):
+    if request.headers.get("If-None-Match") == page.etag:
         response = HttpResponse(status=304)
     else:
-        body = entry["body"]
-        if CSRF_PLACEHOLDER in body or NONCE_PLACEHOLDER in body:
-            body = personalise(
-                body, masked_token=csrf.get_token(request), nonce=str(get_nonce(request))
-            )
-        response = HttpResponse(body, status=entry["status"])
-        for name, value in entry["headers"]:
+        body = page.body_for(
+            masked_token=csrf.get_token(request) if page.has_csrf else None,
+            nonce=str(get_nonce(request)) if page.has_nonce else None,
+        )
+        response = HttpResponse(body)
+        for name, value in page.headers:
             response[name] = value
-    response["ETag"] = entry["etag"]
+    response["ETag"] = page.etag
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -231,13 +222,16 @@ class ReadyPage:
         return time.monotonic() < self.fresh_until
 
     def body_for(self, *, masked_token, nonce):
+        """Return the body with masked_token and nonce (None where the page has none) put
+        in their places."""
         if len(self.parts) == 1:
             return self.parts[0]
-        values = {
-            CSRF_PLACEHOLDER: masked_token and masked_token.encode(),
-            NONCE_PLACEHOLDER: nonce and nonce.encode(),
-        }
-        return b"".join(values.get(part, part) for part in self.parts)
+        filled = {}
+        if self.has_csrf:
+            filled[CSRF_PLACEHOLDER] = masked_token.encode()
+        if self.has_nonce:
+            filled[NONCE_PLACEHOLDER] = nonce.encode()
+        return b"".join(filled.get(part, part) for part in self.parts)
 
 
 def _cookies(environ):
