@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -13,6 +12,7 @@ from taggit.models import TaggedItemBase
 from authors.models import Author
 from blog.attachments import attachment_storage, kind_of, validate_attachment
 from blog.html import clean_body, html_to_text, summarize
+from ops.urls import remembered_reverse
 from uploads.files import human_size
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 
@@ -64,7 +64,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("blog:category", kwargs={"slug": self.slug})
+        return remembered_reverse("blog:category", slug=self.slug)
 
 
 class TaggedPost(TaggedItemBase):
@@ -272,6 +272,12 @@ class Post(models.Model):
 
     objects = PostQuerySet.as_manager()
 
+    # Search gives the posts it finds these, as safe HTML with the matches marked; a card shows
+    # them in place of the title and summary. (Defaults here, so that templates asking for them
+    # on other posts find None at once instead of failing three lookups.)
+    search_title = None
+    search_snippet = None
+
     class Meta:
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
@@ -319,14 +325,12 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         day = timezone.localdate(self.published_at or self.created_at or timezone.now())
-        return reverse(
+        return remembered_reverse(
             "blog:post",
-            kwargs={
-                "year": day.year,
-                "month": f"{day.month:02d}",
-                "day": f"{day.day:02d}",
-                "slug": self.slug,
-            },
+            year=day.year,
+            month=f"{day.month:02d}",
+            day=f"{day.day:02d}",
+            slug=self.slug,
         )
 
     def clean(self):
@@ -523,7 +527,7 @@ class Attachment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("blog:attachment", kwargs={"pk": self.pk, "filename": self.filename})
+        return remembered_reverse("blog:attachment", pk=self.pk, filename=self.filename)
 
     @property
     def kind(self):
