@@ -58,7 +58,7 @@ class PostFeed(Feed):
     def items(self, obj):
         if settings.FEED_FULL_TEXT:
             return self.posts(obj).for_reading().prefetch_related("images")[:FEED_LENGTH]
-        return self.posts(obj).for_lists().prefetch_related("tags")[:FEED_LENGTH]
+        return self.posts(obj).for_lists().with_tags()[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
@@ -88,7 +88,7 @@ class PostFeed(Feed):
 
     def item_categories(self, post):
         names = [post.category.name] if post.category else []
-        return names + [tag.name for tag in post.tags.all()]
+        return names + [tag.name for tag in post.tag_list]
 
 
 class AuthorFeed(PostFeed):

@@ -122,11 +122,15 @@ class PostQuerySet(models.QuerySet):
 
     def for_reading(self):
         """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
-        return (
-            self.select_related("author", "category")
-            .prefetch_related("tags")
-            .defer(*SEARCH_ONLY_FIELDS)
-        )
+        return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
+
+    def with_tags(self):
+        """Fetch the posts' tags in one more query, for Post.tag_list.
+
+        Into a list: prefetching into the tags manager builds a queryset for every post,
+        which cost a feed of 20 posts a third of its time.
+        """
+        return self.prefetch_related(models.Prefetch("tags", to_attr="prefetched_tags"))
 
     def refresh_search_vector(self):
         """Recompute these posts' stored search vector from their columns, on PostgreSQL."""
@@ -141,7 +145,7 @@ class PostQuerySet(models.QuerySet):
         and the latest of its category and its author, so that the cost stays the same
         however many posts a popular tag or a large category holds.
         """
-        tag_ids = [tag.pk for tag in post.tags.all()]
+        tag_ids = [tag.pk for tag in post.tag_list]
         latest = slice(0, RELATED_CANDIDATES)
         alike = Q(author=post.author_id)
         if post.category_id:
@@ -403,6 +407,14 @@ class Post(models.Model):
         """Return the minutes an average reader takes over the body, at least one."""
         words = len(html_to_text(remove_shortcodes(self.body)).split())
         return max(1, round(words / WORDS_PER_MINUTE))
+
+    @property
+    def tag_list(self):
+        """Return the post's tags: those with_tags() fetched, else from the database."""
+        try:
+            return self.prefetched_tags
+        except AttributeError:
+            return list(self.tags.all())
 
     @property
     def summary(self):

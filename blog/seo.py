@@ -42,7 +42,7 @@ def post_structured_data(request, post) -> dict:
         data["image"] = request.build_absolute_uri(post.featured_picture.largest_url)
     if post.category:
         data["articleSection"] = post.category.name
-    if tags := [tag.name for tag in post.tags.all()]:
+    if tags := [tag.name for tag in post.tag_list]:
         data["keywords"] = tags
     return data
 
