@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, Subquery, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -165,7 +165,11 @@ def columns_either_side(in_blog, post):
     moment = post.published_at
     before = in_blog.filter(published_at__lt=moment).order_by("-published_at", "-pk")
     after = in_blog.filter(published_at__gt=moment).order_by("published_at", "pk")
-    either = in_blog.filter(Q(pk__in=before.values("pk")[:1]) | Q(pk__in=after.values("pk")[:1]))
+    # Each side a scalar subquery: the database finds both rows by key, not among all the
+    # author's posts.
+    either = in_blog.filter(
+        Q(pk=Subquery(before.values("pk")[:1])) | Q(pk=Subquery(after.values("pk")[:1]))
+    )
     found = list(either)
     previous_post = next((other for other in found if other.published_at < moment), None)
     next_post = next((other for other in found if other.published_at > moment), None)
