@@ -1,10 +1,12 @@
 """A post's discussion, a page of threads at a time.
 
 A thread is an approved top-level comment and its approved replies, which sit one level
-under it. Threads come oldest first, COMMENTS_PER_PAGE to a page, so that a post with
-hundreds of comments opens as fast as one with five; `?comments=N` asks for page N. A
-reader also sees their own comments that wait for a moderator: replies under the comment
-they answer, and new threads on the last page, where the newest threads are.
+under it. A reply whose comment is withdrawn after it was approved (rejected, marked spam or
+sent back to the queue) keeps its place in the discussion as a thread of its own. Threads
+come oldest first, COMMENTS_PER_PAGE to a page, so that a post with hundreds of comments
+opens as fast as one with five; `?comments=N` asks for page N. A reader also sees their own
+comments that wait for a moderator: replies under the comment they answer, and new threads
+on the last page, where the newest threads are.
 
 A page costs two queries whatever the size of the discussion: the page of threads with the
 counts the page shows, then their replies.
@@ -63,10 +65,9 @@ def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
     """Return page number of post's threads (the last page when number is past it), with
     the comments whose ids are in awaiting shown to the reader who wrote them."""
     per_page = settings.COMMENTS_PER_PAGE
-    all_replies = (
+    all_approved = (
         Comment.objects.on_post(post)
         .approved()
-        .filter(parent__isnull=False)
         .order_by()
         .values("post")
         .annotate(n=Count("pk"))
@@ -74,7 +75,7 @@ def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
     )
     threads_with_counts = _approved_threads(post).annotate(
         thread_count=Window(Count("pk")),
-        reply_count=Coalesce(Subquery(all_replies), Value(0)),
+        approved_count=Coalesce(Subquery(all_approved), Value(0)),
     )
     start = (number - 1) * per_page
     threads = list(threads_with_counts[start : start + per_page])
@@ -85,16 +86,20 @@ def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
     page = ThreadPage(number=number)
     if threads:
         page.num_pages = _pages(threads[0].thread_count)
-        page.approved_count = threads[0].thread_count + threads[0].reply_count
+        page.approved_count = threads[0].approved_count
     if awaiting and page.number == page.num_pages:
-        threads += _undecided(post, awaiting).filter(parent__isnull=True)
+        threads += _undecided(post, awaiting).filter(STANDS_ALONE)
     _attach_replies(post, threads, awaiting)
     page.threads = threads
     return page
 
 
+# A comment that begins a thread: one answering nothing, or nothing the public still sees.
+STANDS_ALONE = Q(parent__isnull=True) | ~Q(parent__status=Comment.Status.APPROVED)
+
+
 def _approved_threads(post):
-    return Comment.objects.on_post(post).approved().filter(parent__isnull=True)
+    return Comment.objects.on_post(post).approved().filter(STANDS_ALONE)
 
 
 def _pages(thread_count):
@@ -127,7 +132,9 @@ def _attach_replies(post, threads, awaiting):
 
 def page_of(comment) -> int:
     """Return the page of its post's discussion on which comment shows."""
-    thread = comment.parent or comment
+    thread = comment
+    if comment.parent is not None and comment.parent.status == Comment.Status.APPROVED:
+        thread = comment.parent
     threads = _approved_threads(thread.post_id)
     if thread.status != Comment.Status.APPROVED:  # the writer's own: on the last page
         return _pages(threads.count())

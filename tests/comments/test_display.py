@@ -60,6 +60,25 @@ def test_replies_sit_one_level_under_the_comment_they_answer(client, post):
     assert content.index("The question") < replies_start < content.index("The answer")
 
 
+@pytest.mark.parametrize("refusal", ["rejected", "spam", "pending"])
+def test_a_reply_whose_comment_is_withdrawn_later_stands_as_a_thread_of_its_own(
+    client, post, settings, refusal
+):
+    settings.COMMENTS_PER_PAGE = 2
+    CommentFactory(post=post, body="The first thread.")
+    parent = CommentFactory(post=post, body="A question later refused.")
+    CommentFactory(post=post, parent=parent, body="An answer worth keeping.")
+    parent.status = refusal
+    parent.save()
+
+    content = client.get(post.get_absolute_url()).text
+
+    assert "A question later refused." not in content
+    assert "2 comments" in content and "Comments page" not in content
+    assert content.index("The first thread.") < content.index("An answer worth keeping.")
+    assert "comment-list--replies" not in content
+
+
 def test_urls_become_links_readers_trust_less(client, post):
     CommentFactory(post=post, body="Read https://example.org/guide first.")
 
