@@ -26,9 +26,10 @@ RELATED_POSTS = 4
 MORE_FROM_AUTHOR = 3
 
 
-def paginate(request, queryset, paginator_class=UncountedPaginator):
-    """Return the page of queryset that ?page= asks for; a page that does not exist is a 404."""
-    paginator = paginator_class(queryset, settings.POSTS_PER_PAGE)
+def paginate(request, queryset, paginator_class=UncountedPaginator, per_page=None):
+    """Return the page of queryset that ?page= asks for, POSTS_PER_PAGE long unless per_page
+    says otherwise; a page that does not exist is a 404."""
+    paginator = paginator_class(queryset, per_page or settings.POSTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage as exc:

@@ -83,6 +83,8 @@ class Comment(models.Model):
             models.Index(fields=["post", "status", "created_at"], name="comment_post"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
             models.Index(fields=["email", "status"], name="comment_email"),
+            # A thread's own pages list its replies oldest first.
+            models.Index(fields=["parent", "status", "created_at"], name="comment_thread"),
         ]
 
     def __str__(self):

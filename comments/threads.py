@@ -6,7 +6,8 @@ sent back to the queue) keeps its place in the discussion as a thread of its own
 come oldest first, COMMENTS_PER_PAGE to a page, so that a post with hundreds of comments
 opens as fast as one with five; `?comments=N` asks for page N. A reader also sees their own
 comments that wait for a moderator: replies under the comment they answer, and new threads
-on the last page, where the newest threads are.
+on the last page, where the newest threads are. A thread shows its first REPLIES_PER_THREAD
+replies; the rest are on the thread's own pages (`replies_to`).
 
 A page costs two queries whatever the size of the discussion: the page of threads with the
 counts the page shows, then their replies.
@@ -16,8 +17,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from comments.models import Comment
 
@@ -117,17 +118,45 @@ def _undecided(post, awaiting):
 
 
 def _attach_replies(post, threads, awaiting):
+    """Give each thread its first REPLIES_PER_THREAD replies as thread_replies, and the
+    number of replies it holds beyond them as more_replies."""
     for thread in threads:
         thread.thread_replies = []
+        thread.more_replies = 0
     if not threads:
         return
     by_pk = {thread.pk: thread for thread in threads}
     visible = Q(status=Comment.Status.APPROVED)
     if awaiting:
         visible |= Q(pk__in=_undecided(post, awaiting).values("pk"))
-    replies = Comment.objects.filter(visible, parent__in=list(by_pk)).order_by("created_at", "pk")
+    in_thread = {"partition_by": [F("parent")]}
+    replies = (
+        Comment.objects.filter(visible, parent__in=list(by_pk))
+        .annotate(
+            # The reader's own replies awaiting a moderator come first, so they always show.
+            position=Window(
+                RowNumber(),
+                order_by=[
+                    Case(When(status=Comment.Status.APPROVED, then=1), default=0),
+                    F("created_at"),
+                    F("pk"),
+                ],
+                **in_thread,
+            ),
+            replies_in_thread=Window(Count("pk"), **in_thread),
+        )
+        .filter(position__lte=settings.REPLIES_PER_THREAD)
+        .order_by("created_at", "pk")
+    )
     for reply in replies:
-        by_pk[reply.parent_id].thread_replies.append(reply)
+        thread = by_pk[reply.parent_id]
+        thread.thread_replies.append(reply)
+        thread.more_replies = reply.replies_in_thread - len(thread.thread_replies)
+
+
+def replies_to(thread):
+    """Return the approved replies to thread, oldest first: its own pages list them all."""
+    return Comment.objects.approved().filter(parent=thread).order_by("created_at", "pk")
 
 
 def page_of(comment) -> int:

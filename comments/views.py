@@ -1,13 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
-from blog.views import render_post
+from blog.views import paginate, render_post
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
-from comments.threads import PAGE_PARAMETER, page_of
+from comments.threads import PAGE_PARAMETER, page_of, replies_to
 
 AWAITING_SESSION_KEY = "comments_awaiting"
 
@@ -48,3 +50,23 @@ def _thank(request, post, comment):
     page = page_of(comment)
     query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
     return redirect(f"{post.get_absolute_url()}{query}#comment-{comment.pk}")
+
+
+def thread(request, pk, thread):
+    """Show all the replies to a comment, a page at a time: the post's page shows the first
+    few of each thread."""
+    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
+    opening = get_object_or_404(Comment.objects.approved(), post=post, pk=thread, parent=None)
+    page = paginate(request, replies_to(opening), per_page=settings.COMMENTS_PER_PAGE)
+    # The thread's place in the post's discussion, where the reply form is.
+    in_discussion = f"{post.get_absolute_url()}?{PAGE_PARAMETER}={page_of(opening)}"
+    context = {
+        "post": post,
+        "thread": opening,
+        "page_obj": page,
+        "back_url": f"{in_discussion}#comment-{opening.pk}",
+        "reply_url": f"{in_discussion}&reply={opening.pk}#comment-form",
+        # Replies answer the thread on the post's page, where the form is.
+        "can_reply": comments_open(post),
+    }
+    return TemplateResponse(request, "comments/thread.html", context)

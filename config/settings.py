@@ -313,5 +313,7 @@ LOGGING = logging_config(
 POSTS_PER_PAGE = env.int("POSTS_PER_PAGE", default=10)
 # A post's discussion shows this many threads (a comment and its replies) a page.
 COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
+# A thread on the post's page shows this many replies; the rest are on the thread's own page.
+REPLIES_PER_THREAD = env.int("REPLIES_PER_THREAD", default=10)
 # Feeds carry each post's whole body when true, its excerpt when false.
 FEED_FULL_TEXT = env.bool("FEED_FULL_TEXT", default=False)

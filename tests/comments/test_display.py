@@ -79,6 +79,83 @@ def test_a_reply_whose_comment_is_withdrawn_later_stands_as_a_thread_of_its_own(
     assert "comment-list--replies" not in content
 
 
+def thread_with_replies(post, count):
+    start = timezone.now() - datetime.timedelta(days=1)
+    thread = CommentFactory(post=post, name="Opening Reader", body="What did it cost?",
+                            created_at=start)  # fmt: skip
+    Comment.objects.bulk_create(
+        [Comment(post=post, parent=thread, name=f"Replier {n}", email=f"p{n}@example.com",
+                 body=f"Reply {n}.", status="approved",
+                 created_at=start + datetime.timedelta(minutes=n + 1)) for n in range(count)]
+    )  # fmt: skip
+    return thread
+
+
+def test_a_thread_shows_its_first_replies_and_links_to_the_rest(client, post, settings):
+    settings.REPLIES_PER_THREAD = 3
+    thread = thread_with_replies(post, 5)
+    thread_url = reverse("comments:thread", kwargs={"pk": post.pk, "thread": thread.pk})
+
+    page = client.get(post.get_absolute_url()).text
+
+    assert "6 comments" in page
+    assert "Reply 2." in page and "Reply 3." not in page
+    assert f'<a href="{thread_url}">2 more replies<span class="visually-hidden"> to Opening' in page
+
+
+def test_a_threads_own_page_lists_every_reply_a_page_at_a_time(client, post, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    thread = thread_with_replies(post, 5)
+    thread_url = reverse("comments:thread", kwargs={"pk": post.pk, "thread": thread.pk})
+
+    first = client.get(thread_url)
+    last = client.get(thread_url, {"page": 3}).text
+
+    assert first.status_code == 200
+    assert ">Replies to Opening Reader</h1>" in first.text
+    assert first.text.index("What did it cost?") < first.text.index("Reply 0.")
+    assert "Reply 1." in first.text and "Reply 2." not in first.text
+    assert 'href="?page=2" rel="next">Later replies' in first.text
+    back = f"{post.get_absolute_url()}?comments=1"
+    assert f'href="{back}#comment-{thread.pk}"' in first.text
+    assert f'href="{back}&amp;reply={thread.pk}#comment-form">Reply to Opening Reader' in first.text
+    assert "Reply 4." in last and 'rel="next"' not in last
+    assert client.get(thread_url, {"page": 4}).status_code == 404
+
+
+def test_a_thread_page_exists_only_for_a_public_comment_that_begins_a_thread(client, post):
+    thread = thread_with_replies(post, 1)
+    reply = thread.replies.get()
+    waiting = CommentFactory(post=post, status="pending")
+    elsewhere = PostFactory(author=post.author)
+
+    def status(post_pk, comment_pk):
+        url = reverse("comments:thread", kwargs={"pk": post_pk, "thread": comment_pk})
+        return client.get(url).status_code
+
+    assert status(post.pk, thread.pk) == 200
+    assert status(post.pk, reply.pk) == 404
+    assert status(post.pk, waiting.pk) == 404
+    assert status(elsewhere.pk, thread.pk) == 404
+
+
+def test_a_readers_own_reply_awaiting_moderation_shows_however_long_the_thread(
+    client, post, settings
+):
+    settings.REPLIES_PER_THREAD = 2
+    thread = thread_with_replies(post, 4)
+
+    response = client.post(
+        reverse("comments:post", kwargs={"pk": post.pk}),
+        comment_data(parent=thread.pk, body="My late answer."),
+    )
+
+    page = client.get(response["Location"]).text
+    assert "My late answer." in page and "Awaiting moderation" in page
+    assert "Reply 0." in page and "Reply 1." not in page
+    assert "3 more replies" in page
+
+
 def test_urls_become_links_readers_trust_less(client, post):
     CommentFactory(post=post, body="Read https://example.org/guide first.")
 

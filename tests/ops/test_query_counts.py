@@ -155,6 +155,34 @@ def test_post_page_costs_the_same_queries_with_5_or_500_comments(
     assert publication.post.comments.approved().count() == 500
 
 
+def add_replies(thread, count):
+    Comment.objects.bulk_create(
+        Comment(post_id=thread.post_id, parent=thread, name=f"Replier {n}",
+                email=f"replier{n}@example.com", body="Seconded.", status=Comment.Status.APPROVED)
+        for n in range(count)
+    )  # fmt: skip
+
+
+def test_a_thread_costs_the_same_queries_with_5_or_500_replies(
+    client, publication, settings, django_assert_max_num_queries
+):
+    post = publication.post
+    thread = post.comments.filter(parent=None).first()
+    add_replies(thread, 5)
+    urls = [
+        post.get_absolute_url(),
+        reverse("comments:thread", kwargs={"pk": post.pk, "thread": thread.pk}),
+    ]
+
+    assert_queries_do_not_grow(
+        client, urls, lambda: add_replies(thread, 495), django_assert_max_num_queries
+    )
+    shown = client.get(urls[0]).text.count("Seconded.")
+    assert shown == settings.REPLIES_PER_THREAD - 1  # the thread's first reply is a thanks
+    # The thread's own page: the comment and a page of its replies.
+    assert client.get(urls[1]).text.count('class="comment"') == 1 + settings.COMMENTS_PER_PAGE
+
+
 def test_feeds_and_sitemap_cost_the_same_queries_with_5_or_200_posts(
     client, publication, django_assert_max_num_queries
 ):
