@@ -1,7 +1,7 @@
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -123,6 +123,12 @@ class PostQuerySet(models.QuerySet):
     def for_reading(self):
         """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
         return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
+
+    def for_page(self):
+        """Fetch posts as for_reading, and whether each has downloads, as a post's page shows
+        them: the page then asks for downloads only when there are some."""
+        attachments = Attachment.objects.filter(post=OuterRef("pk"))
+        return self.for_reading().annotate(has_attachments=Exists(attachments))
 
     def with_tags(self):
         """Fetch the posts' tags in one more query, for Post.tag_list.

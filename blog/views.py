@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q, Subquery, prefetch_related_objects
+from django.db.models import Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -105,7 +105,7 @@ def search(request):
 
 
 def post_detail(request, year, month, day, slug):
-    post = get_object_or_404(Post.objects.published().for_reading(), slug=slug)
+    post = get_object_or_404(Post.objects.published().for_page(), slug=slug)
     if request.path != post.get_absolute_url():
         # The date in the address is part of the name, not the key: keep old links working.
         return redirect(post, permanent=True)
@@ -114,7 +114,7 @@ def post_detail(request, year, month, day, slug):
 
 def post_preview(request, pk):
     """Show a post of any state exactly as readers will see it, to its author and editors."""
-    post = get_object_or_404(Post.objects.for_reading(), pk=pk)
+    post = get_object_or_404(Post.objects.for_page(), pk=pk)
     if not post.can_be_edited_by(request.user):
         raise Http404("No such post.")
     response = render_post(request, post, is_preview=True)
@@ -123,8 +123,9 @@ def post_preview(request, pk):
 
 
 def render_post(request, post, *, is_preview=False, extra_context=None, status=200):
-    # Pictures in the body and downloads: one query each, whoever fetched the post.
-    prefetch_related_objects([post], "images", "attachments")
+    # Pictures in the body are fetched only if the body places some (place_pictures),
+    # downloads only if the post has some (Post.objects.for_page).
+    attachments = list(post.attachments.all()) if getattr(post, "has_attachments", True) else []
     in_blog = (
         Post.objects.published()
         .by_author(post.author_id)
@@ -149,6 +150,7 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
     more_from_author = in_blog.exclude(pk__in=shown)
     context = {
         "post": post,
+        "attachments": attachments,
         "previous_post": previous_post,
         "next_post": next_post,
         "related_posts": related,

@@ -17,7 +17,7 @@ AWAITING_SESSION_KEY = "comments_awaiting"
 @require_POST
 def post_comment(request, pk):
     """Take a reader's comment; on any problem, show the post again with everything they typed."""
-    post = get_object_or_404(Post.objects.published().for_reading(), pk=pk)
+    post = get_object_or_404(Post.objects.published().for_page(), pk=pk)
     form = CommentForm(request.POST, post=post)
     status = 400
     if not comments_open(post):

@@ -337,11 +337,15 @@ def place_pictures(body: str, images) -> str:
 
     Only the pictures given (a post's own) are placed; an unknown code disappears, so that
     readers never see a code whose picture was removed. Alt text, caption and credit are
-    escaped by the template.
+    escaped by the template. images is read only if the body holds a code, so that a
+    queryset given for a body without pictures costs nothing.
     """
-    by_pk = {image.pk: image for image in images}
+    by_pk = None
 
     def figure(match):
+        nonlocal by_pk
+        if by_pk is None:
+            by_pk = {image.pk: image for image in images}
         image = by_pk.get(int(match[1]))
         if image is None:
             return ""

@@ -80,6 +80,25 @@ def test_post_page_offers_the_authors_latest_other_posts(client, post, author):
     assert f"Latest from {author.display_name}" in response.text
 
 
+def test_the_authors_latest_leave_out_what_the_page_links_already_however_long_the_blog(
+    client, author
+):
+    post = PostFactory(author=author, tags=["itil"], published_at=days_ago(20))
+    # The author's four newest share the tag: they are the related posts.
+    newest = [
+        PostFactory(author=author, tags=["itil"], published_at=days_ago(n)) for n in range(1, 5)
+    ]
+    middle = [PostFactory(author=author, published_at=days_ago(n)) for n in range(5, 19)]
+    before = [PostFactory(author=author, published_at=days_ago(n)) for n in range(21, 25)]
+
+    context = client.get(post.get_absolute_url()).context
+
+    assert context["previous_post"] == before[0]
+    assert context["next_post"] == middle[-1]
+    assert set(context["related_posts"]) == set(newest)
+    assert context["more_from_author"] == middle[:3]
+
+
 @pytest.mark.parametrize(("words", "minutes"), [(10, 1), (230, 1), (700, 3), (1380, 6)])
 def test_reading_time_counts_the_words_of_the_body(words, minutes):
     post = PostFactory(body="<p>" + "word " * words + "</p><h2>A&nbsp;heading</h2>")
