@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, Subquery, Value, When, Window
+from django.db.models import Count, F, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 from comments.models import Comment
@@ -118,8 +118,9 @@ def _undecided(post, awaiting):
 
 
 def _attach_replies(post, threads, awaiting):
-    """Give each thread its first REPLIES_PER_THREAD replies as thread_replies, and the
-    number of replies it holds beyond them as more_replies."""
+    """Give each thread its first REPLIES_PER_THREAD approved replies, and as many of the
+    reader's own awaiting ones, as thread_replies; and the number of approved replies
+    beyond them, which only the thread's own pages show, as more_replies."""
     for thread in threads:
         thread.thread_replies = []
         thread.more_replies = 0
@@ -129,21 +130,13 @@ def _attach_replies(post, threads, awaiting):
     visible = Q(status=Comment.Status.APPROVED)
     if awaiting:
         visible |= Q(pk__in=_undecided(post, awaiting).values("pk"))
-    in_thread = {"partition_by": [F("parent")]}
+    # Numbered and counted apart: the approved replies, and the reader's own awaiting ones.
+    in_thread = {"partition_by": [F("parent"), F("status")]}
     replies = (
         Comment.objects.filter(visible, parent__in=list(by_pk))
         .annotate(
-            # The reader's own replies awaiting a moderator come first, so they always show.
-            position=Window(
-                RowNumber(),
-                order_by=[
-                    Case(When(status=Comment.Status.APPROVED, then=1), default=0),
-                    F("created_at"),
-                    F("pk"),
-                ],
-                **in_thread,
-            ),
-            replies_in_thread=Window(Count("pk"), **in_thread),
+            position=Window(RowNumber(), order_by=[F("created_at"), F("pk")], **in_thread),
+            of_its_kind=Window(Count("pk"), **in_thread),
         )
         .filter(position__lte=settings.REPLIES_PER_THREAD)
         .order_by("created_at", "pk")
@@ -151,7 +144,8 @@ def _attach_replies(post, threads, awaiting):
     for reply in replies:
         thread = by_pk[reply.parent_id]
         thread.thread_replies.append(reply)
-        thread.more_replies = reply.replies_in_thread - len(thread.thread_replies)
+        if reply.status == Comment.Status.APPROVED:
+            thread.more_replies = reply.of_its_kind - reply.position
 
 
 def replies_to(thread):

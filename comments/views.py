@@ -55,7 +55,7 @@ def _thank(request, post, comment):
 def thread(request, pk, thread):
     """Show all the replies to a comment, a page at a time: the post's page shows the first
     few of each thread."""
-    post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)
+    post = get_object_or_404(Post.objects.published().for_lists(), pk=pk)
     opening = get_object_or_404(Comment.objects.approved(), post=post, pk=thread, parent=None)
     page = paginate(request, replies_to(opening), per_page=settings.COMMENTS_PER_PAGE)
     # The thread's place in the post's discussion, where the reply form is.
