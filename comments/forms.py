@@ -61,11 +61,20 @@ class CommentForm(forms.ModelForm):
         parent_id = self.cleaned_data.get("parent")
         if not parent_id:
             return None
-        # Replies go one level deep: an answer to a reply answers its parent.
-        parent = Comment.objects.approved().on_post(self.post).filter(pk=parent_id).first()
+        # Replies go one level deep: an answer to a reply answers its parent, unless that
+        # was withdrawn and the reply stands as a thread of its own (comments.threads).
+        parent = (
+            Comment.objects.approved()
+            .on_post(self.post)
+            .select_related("parent")
+            .filter(pk=parent_id)
+            .first()
+        )
         if parent is None:
             raise forms.ValidationError("The comment you are replying to is not available.")
-        return parent.parent or parent
+        if parent.parent is not None and parent.parent.is_public():
+            return parent.parent
+        return parent
 
     def clean(self):
         cleaned = super().clean()

@@ -79,6 +79,20 @@ def test_a_reply_whose_comment_is_withdrawn_later_stands_as_a_thread_of_its_own(
     assert "comment-list--replies" not in content
 
 
+def test_a_reply_to_a_reply_that_stands_alone_answers_it(client, post):
+    parent = CommentFactory(post=post, body="A question later refused.")
+    alone = CommentFactory(post=post, parent=parent, body="An answer worth keeping.")
+    parent.status = "rejected"
+    parent.save()
+
+    client.post(
+        reverse("comments:post", kwargs={"pk": post.pk}),
+        comment_data(email="later@example.com", parent=alone.pk, body="Answering the answer."),
+    )
+
+    assert Comment.objects.get(email="later@example.com").parent == alone
+
+
 def thread_with_replies(post, count):
     start = timezone.now() - datetime.timedelta(days=1)
     thread = CommentFactory(post=post, name="Opening Reader", body="What did it cost?",
