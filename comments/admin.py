@@ -7,6 +7,7 @@ from django.utils.timesince import timesince
 
 from comments.models import BlockRule, Comment
 from comments.services import comment_approve, comment_mark_spam, comment_reject
+from ops.cache import ContentAdminMixin
 
 
 def moderates(user):
@@ -39,7 +40,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ContentAdminMixin, admin.ModelAdmin):
     list_display = [
         "excerpt", "commenter", "email", "ip_address", "post", "status", "waiting",
         "approved_before", "decided_by",

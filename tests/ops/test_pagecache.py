@@ -64,6 +64,33 @@ def test_an_approved_comment_shows_on_the_next_anonymous_request(post, moderator
     assert "Approved just now" in get(post.get_absolute_url()).text
 
 
+def test_a_comment_sent_back_to_the_queue_or_deleted_in_the_admin_goes_at_once(
+    post, moderator_client, editor
+):
+    thread = CommentFactory(post=post, body="Sent back for another look")
+    CommentFactory(post=post, parent=thread, body="A reply to it")
+    deleted = CommentFactory(post=post, body="Deleted by a moderator")
+    thread_url = reverse("comments:thread", kwargs={"pk": post.pk, "thread": thread.pk})
+    assert "Sent back for another look" in get(post.get_absolute_url()).text
+    assert get(thread_url).status_code == HTTPStatus.OK
+
+    moderator_client.post(
+        reverse("admin:comments_comment_change", args=[thread.pk]),
+        {"status": "pending", "body": thread.body, "name": thread.name},
+    )
+    editor_client = Client()
+    editor_client.force_login(editor)
+    editor_client.post(reverse("admin:comments_comment_delete", args=[deleted.pk]), {"post": "yes"})
+
+    thread.refresh_from_db()
+    assert thread.status == "pending"
+    assert not Comment.objects.filter(pk=deleted.pk).exists()
+    page = get(post.get_absolute_url()).text
+    assert "Sent back for another look" not in page and "Deleted by a moderator" not in page
+    assert "A reply to it" in page  # now a thread of its own
+    assert get(thread_url).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_a_post_published_or_edited_in_the_admin_shows_at_once(editor, author):
     home = reverse("blog:index")
     draft = PostFactory(title="Not yet", author=author, draft=True)
@@ -264,6 +291,8 @@ def test_tokens_made_before_django_are_ones_djangos_csrf_check_accepts():
 
 def test_the_csrf_cookie_made_before_django_is_the_one_django_sets(settings):
     settings.CSRF_COOKIE_SECURE = True
+    # The cookie is made from a template kept for a second: not one an earlier test made.
+    pagecache._csrf_cookie_template.clear()
     response = HttpResponse()
     response.set_cookie(
         settings.CSRF_COOKIE_NAME, "s3cret", max_age=settings.CSRF_COOKIE_AGE,
