@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
@@ -47,9 +48,16 @@ def _thank(request, post, comment):
             "Thank you. Your comment awaits moderation; it appears here for everyone once a "
             "moderator approves it.",
         )
-    page = page_of(comment)
-    query = f"?{PAGE_PARAMETER}={page}" if page > 1 else ""
-    return redirect(f"{post.get_absolute_url()}{query}#comment-{comment.pk}")
+    return redirect(f"{discussion_url(post, page_of(comment))}#comment-{comment.pk}")
+
+
+def discussion_url(post, page, **params):
+    """Return the address of page of post's discussion, with params in its query: page one
+    is the post's own address."""
+    if page > 1:
+        params = {PAGE_PARAMETER: page, **params}
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{post.get_absolute_url()}{query}"
 
 
 def thread(request, pk, thread):
@@ -59,13 +67,13 @@ def thread(request, pk, thread):
     opening = get_object_or_404(Comment.objects.approved(), post=post, pk=thread, parent=None)
     page = paginate(request, replies_to(opening), per_page=settings.COMMENTS_PER_PAGE)
     # The thread's place in the post's discussion, where the reply form is.
-    in_discussion = f"{post.get_absolute_url()}?{PAGE_PARAMETER}={page_of(opening)}"
+    page_number = page_of(opening)
     context = {
         "post": post,
         "thread": opening,
         "page_obj": page,
-        "back_url": f"{in_discussion}#comment-{opening.pk}",
-        "reply_url": f"{in_discussion}&reply={opening.pk}#comment-form",
+        "back_url": f"{discussion_url(post, page_number)}#comment-{opening.pk}",
+        "reply_url": f"{discussion_url(post, page_number, reply=opening.pk)}#comment-form",
         # Replies answer the thread on the post's page, where the form is.
         "can_reply": comments_open(post),
     }
