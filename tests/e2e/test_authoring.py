@@ -60,10 +60,15 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
     dialog = writer.locator("dialog[open]")
     dialog.get_by_label("URL").fill("https://example.com/handover")
     dialog.get_by_role("button", name="Update").click()
+    # Typing before the dialog has given the editor back its focus and the link would type
+    # over the still-selected words.
+    expect(editor.get_by_role("link", name="handover guide")).to_be_visible()
+    expect(dialog).to_have_count(0)
+    expect(editor).to_be_focused()
     writer.keyboard.press("End")
     writer.keyboard.type(" first.")
     expect(editor.get_by_role("heading", level=2)).to_have_text("Three changes that stuck")
-    expect(editor.get_by_role("link", name="handover guide")).to_be_visible()
+    expect(editor.locator("p")).to_have_text("handover guide first.")
 
     writer.locator("input[name=featured_image]").set_input_files(photograph(tmp_path / "desk.jpg"))
     writer.locator("input[name=featured_image_alt]").fill("The night shift's desk at 3 a.m.")
