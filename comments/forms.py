@@ -72,9 +72,7 @@ class CommentForm(forms.ModelForm):
         )
         if parent is None:
             raise forms.ValidationError("The comment you are replying to is not available.")
-        if parent.parent is not None and parent.parent.is_public():
-            return parent.parent
-        return parent
+        return parent.thread_start()
 
     def clean(self):
         cleaned = super().clean()

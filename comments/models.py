@@ -96,6 +96,13 @@ class Comment(models.Model):
     def is_public(self):
         return self.status == self.Status.APPROVED
 
+    def thread_start(self):
+        """Return the comment that begins this one's thread: its parent, unless the parent
+        was withdrawn and this reply stands as a thread of its own (comments.threads)."""
+        if self.parent is not None and self.parent.is_public():
+            return self.parent
+        return self
+
     def _decide(self, status, by):
         self.status = status
         self.decided_at = timezone.now()

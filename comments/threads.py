@@ -25,6 +25,9 @@ from comments.models import Comment
 PAGE_PARAMETER = "comments"
 # No discussion has this many pages: a later one is read as the last page.
 MAX_PAGE = 100_000
+# A comment that begins a thread: one answering nothing, or nothing the public still sees
+# (Comment.thread_start says the same of one comment).
+STANDS_ALONE = Q(parent__isnull=True) | ~Q(parent__status=Comment.Status.APPROVED)
 
 
 @dataclass
@@ -95,10 +98,6 @@ def thread_page(post, number=1, *, awaiting=()) -> ThreadPage:
     return page
 
 
-# A comment that begins a thread: one answering nothing, or nothing the public still sees.
-STANDS_ALONE = Q(parent__isnull=True) | ~Q(parent__status=Comment.Status.APPROVED)
-
-
 def _approved_threads(post):
     return Comment.objects.on_post(post).approved().filter(STANDS_ALONE)
 
@@ -155,11 +154,9 @@ def replies_to(thread):
 
 def page_of(comment) -> int:
     """Return the page of its post's discussion on which comment shows."""
-    thread = comment
-    if comment.parent is not None and comment.parent.status == Comment.Status.APPROVED:
-        thread = comment.parent
+    thread = comment.thread_start()
     threads = _approved_threads(thread.post_id)
-    if thread.status != Comment.Status.APPROVED:  # the writer's own: on the last page
+    if not thread.is_public():  # the writer's own: on the last page
         return _pages(threads.count())
     earlier = threads.filter(
         Q(created_at__lt=thread.created_at) | Q(created_at=thread.created_at, pk__lt=thread.pk)
