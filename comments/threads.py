@@ -118,11 +118,14 @@ def _undecided(post, awaiting):
 
 def _attach_replies(post, threads, awaiting):
     """Give each thread its first REPLIES_PER_THREAD approved replies, and as many of the
-    reader's own awaiting ones, as thread_replies; and the number of approved replies
-    beyond them, which only the thread's own pages show, as more_replies."""
+    reader's own awaiting ones, as thread_replies; the number of approved replies beyond
+    them, which only the thread's own pages show, as more_replies; and the first of those
+    as first_unseen, where the link to the rest lands."""
+    shown = settings.REPLIES_PER_THREAD
     for thread in threads:
         thread.thread_replies = []
         thread.more_replies = 0
+        thread.first_unseen = None
     if not threads:
         return
     by_pk = {thread.pk: thread for thread in threads}
@@ -137,14 +140,19 @@ def _attach_replies(post, threads, awaiting):
             position=Window(RowNumber(), order_by=[F("created_at"), F("pk")], **in_thread),
             of_its_kind=Window(Count("pk"), **in_thread),
         )
-        .filter(position__lte=settings.REPLIES_PER_THREAD)
+        .filter(position__lte=shown + 1)  # one more, to name the first left unshown
         .order_by("created_at", "pk")
     )
     for reply in replies:
         thread = by_pk[reply.parent_id]
-        thread.thread_replies.append(reply)
-        if reply.status == Comment.Status.APPROVED:
-            thread.more_replies = reply.of_its_kind - reply.position
+        approved = reply.status == Comment.Status.APPROVED
+        if reply.position > shown:
+            if approved:
+                thread.first_unseen = reply
+        else:
+            thread.thread_replies.append(reply)
+            if approved:
+                thread.more_replies = reply.of_its_kind - reply.position
 
 
 def replies_to(thread):

@@ -114,7 +114,11 @@ def test_a_thread_shows_its_first_replies_and_links_to_the_rest(client, post, se
 
     assert "6 comments" in page
     assert "Reply 2." in page and "Reply 3." not in page
-    assert f'<a href="{thread_url}">2 more replies<span class="visually-hidden"> to Opening' in page
+    # The link lands on the first reply the post's page left out, not on those it showed.
+    first_unseen = thread.replies.get(name="Replier 3")
+    link = f"{thread_url}#comment-{first_unseen.pk}"
+    assert f'<a href="{link}">2 more replies<span class="visually-hidden"> to Opening' in page
+    assert f'id="comment-{first_unseen.pk}"' in client.get(thread_url).text
 
 
 def test_a_threads_own_page_lists_every_reply_a_page_at_a_time(client, post, settings):
