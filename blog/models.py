@@ -74,9 +74,10 @@ class TaggedPost(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "content_object"])]
 
 
-# Related posts are chosen among this many latest posts sharing a tag, and as many of the
-# same category or author.
+# Related posts are chosen among this many latest posts sharing a tag...
 RELATED_CANDIDATES = 200
+# ...and, for a post that shares few tags, this many latest of its category and its author.
+ALIKE_CANDIDATES = 10
 
 
 # The search index is large and no page shows it.
@@ -148,16 +149,19 @@ class PostQuerySet(models.QuerySet):
         """Return posts like post, most alike first: shared tags, then category, then author.
 
         They are chosen among the latest RELATED_CANDIDATES posts sharing a tag with post,
-        and the latest of its category and its author, so that the cost stays the same
-        however many posts a popular tag or a large category holds.
+        and the latest ALIKE_CANDIDATES of its category and of its author, so that the cost
+        stays the same however many posts a popular tag or a large category holds.
         """
         tag_ids = [tag.pk for tag in post.tag_list]
         latest = slice(0, RELATED_CANDIDATES)
-        alike = Q(author=post.author_id)
+
+        def latest_alike(**alike):
+            newest = self.filter(**alike).order_by("-published_at").values("pk")
+            return Post.objects.filter(pk__in=newest[:ALIKE_CANDIDATES]).values("pk")
+
+        candidates = latest_alike(author=post.author_id)
         if post.category_id:
-            alike |= Q(category=post.category_id)
-        alike_latest = self.filter(alike).order_by("-published_at").values("pk")[latest]
-        candidates = Post.objects.filter(pk__in=alike_latest).values("pk")
+            candidates = candidates.union(latest_alike(category=post.category_id))
         if tag_ids:
             sharing_a_tag = (
                 TaggedPost.objects.filter(tag__in=tag_ids)
