@@ -15,15 +15,17 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 REMEMBERED_ADDRESSES = 8192
 
 
-def remembered_reverse(viewname, **kwargs):
-    """Return reverse(viewname, kwargs=kwargs), from memory when it was asked for before."""
-    return _reverse(get_urlconf(), get_script_prefix(), viewname, tuple(kwargs.items()))
+def remembered_reverse(viewname, current_app=None, **kwargs):
+    """Return reverse(viewname, kwargs=kwargs, current_app=current_app), from memory when
+    it was asked for before."""
+    key = tuple(kwargs.items())
+    return _reverse(get_urlconf(), get_script_prefix(), viewname, key, current_app)
 
 
 @functools.lru_cache(maxsize=REMEMBERED_ADDRESSES)
-def _reverse(urlconf, script_prefix, viewname, kwargs):
+def _reverse(urlconf, script_prefix, viewname, kwargs, current_app):
     # script_prefix is part of the key only: reverse() reads the same value itself.
-    return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs))
+    return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs), current_app=current_app)
 
 
 @receiver(setting_changed)

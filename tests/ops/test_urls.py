@@ -1,5 +1,7 @@
+import pytest
+from django.template import Context, Template
 from django.test import override_settings
-from django.urls import include, path, reverse
+from django.urls import NoReverseMatch, include, path, reverse
 
 from ops.urls import remembered_reverse
 
@@ -25,3 +27,26 @@ def test_addresses_follow_the_urlconf_when_it_changes():
         )
 
     assert remembered_reverse("blog:author", slug="ada-author") == "/authors/ada-author/"
+
+
+def render(source, **context):
+    return Template(source).render(Context(context))
+
+
+def test_the_url_tag_gives_the_addresses_django_reverses():
+    page = render(
+        "{% url 'blog:tag' slug=slug %} {% url 'blog:index' %} {% url 'blog:author' 'ada' %}",
+        slug="itil",
+    )
+
+    assert page == f"{reverse('blog:tag', kwargs={'slug': 'itil'})} / /authors/ada/"
+
+
+def test_the_url_tag_follows_the_urlconf_and_reports_unknown_names():
+    with override_settings(ROOT_URLCONF=ColumnsUnderAPrefix):
+        assert render("{% url 'blog:tag' slug='itil' %}") == "/columns/tag/itil/"
+    assert render("{% url 'blog:tag' slug='itil' %}") == "/tag/itil/"
+
+    assert render("{% url 'blog:nothing' as missing %}[{{ missing }}]") == "[]"
+    with pytest.raises(NoReverseMatch):
+        render("{% url 'blog:nothing' %}")
