@@ -12,14 +12,21 @@ before Django runs at all, which is what makes a cached page nearly as cheap as 
 file; on a miss it hands the request to Django. Each process also keeps the pages it served
 last in its own memory: a hit then costs one small read of the content version from the
 shared cache, whatever the size of the page.
+
+Pages go out gzipped to browsers that take it, as Django's GZipMiddleware sends the pages it
+renders. A kept page is compressed once, in pieces cut where each reader's token and nonce
+go; serving it compresses only those, on their own, so a reader's token is never compressed
+together with anything a page repeats from a request (the BREACH attack).
 """
 
 import hashlib
 import re
 import secrets
+import struct
 import threading
 import time
-from functools import wraps
+import zlib
+from functools import cached_property, wraps
 from http.cookies import SimpleCookie
 
 from django.conf import settings
@@ -36,6 +43,15 @@ NONCE_PLACEHOLDER = b"__masthead_csp_nonce__"
 PLACEHOLDERS = re.compile(b"(" + CSRF_PLACEHOLDER + b"|" + NONCE_PLACEHOLDER + b")")
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(")')
 KEPT_HEADERS = {"content-type", "content-language", "vary", "x-robots-tag", "link"}
+# As Django's GZipMiddleware decides whether a client takes gzip.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# A gzip member's header (no name, no time, any system) and a deflate stream's last block.
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+LAST_DEFLATE_BLOCK = b"\x03\x00"
+# Level, method, window and memory for raw deflate: a page's pieces, once, as GZipMiddleware
+# compresses; a token or nonce, a few random characters, with the least set-up every request.
+PAGE_COMPRESSION = (6, zlib.DEFLATED, -zlib.MAX_WBITS)
+TOKEN_COMPRESSION = (1, zlib.DEFLATED, -9, 1)
 # Paths no public page lives under: not worth a cache look-up.
 UNCACHED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/", "/my/", "/healthz")
 
@@ -119,7 +135,7 @@ def _store_callback(request, key, version):
 
 
 def _response_from_entry(request, page):
-    if request.headers.get("If-None-Match") == page.etag:
+    if etag_matches(request.headers.get("If-None-Match", ""), page.etag):
         response = HttpResponse(status=304)
     else:
         body = page.body_for(
@@ -184,8 +200,13 @@ class CachedPagesApp:
         return page
 
     def _serve(self, environ, start_response, page, cookies, method):
-        headers = [("ETag", page.etag), ("X-Page-Cache", "hit")]
-        if environ.get("HTTP_IF_NONE_MATCH") == page.etag:
+        gzipped = page.compressible and bool(
+            ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        )
+        # A compressed page's tag is weak, as GZipMiddleware makes it: either matches.
+        etag = f"W/{page.etag}" if gzipped else page.etag
+        headers = [("ETag", etag), ("X-Page-Cache", "hit")]
+        if etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), page.etag):
             start_response("304 Not Modified", headers)
             return [b""]
         nonce = generate_nonce() if page.has_nonce else None
@@ -196,7 +217,11 @@ class CachedPagesApp:
                 secret = _random_csrf_chars(csrf.CSRF_SECRET_LENGTH)
                 headers.append(("Set-Cookie", _csrf_cookie(secret)))
             masked_token = _masked_csrf_token(secret)
-        body = page.body_for(masked_token=masked_token, nonce=nonce)
+        if gzipped:
+            body = page.gzipped_body_for(masked_token=masked_token, nonce=nonce)
+            headers.append(("Content-Encoding", "gzip"))
+        else:
+            body = page.body_for(masked_token=masked_token, nonce=nonce)
         headers += page.headers
         headers += _security_headers(environ, nonce)
         headers.append(("Content-Length", str(len(body))))
@@ -213,10 +238,14 @@ class ReadyPage:
         # Kept no longer than the shared cache keeps a page (PAGE_CACHE_SECONDS).
         self.fresh_until = time.monotonic() + settings.PAGE_CACHE_SECONDS
         self.etag = entry["etag"]
-        self.headers = entry["headers"]
         self.parts = PLACEHOLDERS.split(entry["body"])
         self.has_csrf = CSRF_PLACEHOLDER in self.parts
         self.has_nonce = NONCE_PLACEHOLDER in self.parts
+        # Not worth compressing below this size, as GZipMiddleware judges.
+        self.compressible = len(entry["body"]) >= 200
+        self.headers = entry["headers"]
+        if self.compressible:
+            self.headers = _vary_on_accept_encoding(self.headers)
 
     def is_fresh(self):
         return time.monotonic() < self.fresh_until
@@ -226,12 +255,54 @@ class ReadyPage:
         in their places."""
         if len(self.parts) == 1:
             return self.parts[0]
+        filled = self._fillings(masked_token, nonce)
+        return b"".join(filled.get(part, part) for part in self.parts)
+
+    def gzipped_body_for(self, *, masked_token, nonce):
+        """Return body_for()'s body gzipped: the page's own pieces as compressed once, the
+        token and the nonce compressed now."""
+        filled = self._fillings(masked_token, nonce)
+        pieces = [GZIP_HEADER]
+        checksum = size = 0
+        for part, deflated in zip(self.parts, self._deflated_parts, strict=True):
+            if part in filled:
+                part = filled[part]
+                deflated = _deflated(part, TOKEN_COMPRESSION)
+            pieces.append(deflated)
+            checksum = zlib.crc32(part, checksum)
+            size += len(part)
+        pieces += [LAST_DEFLATE_BLOCK, struct.pack("<II", checksum, size & 0xFFFFFFFF)]
+        return b"".join(pieces)
+
+    @cached_property
+    def _deflated_parts(self):
+        return [_deflated(part, PAGE_COMPRESSION) for part in self.parts]
+
+    def _fillings(self, masked_token, nonce):
         filled = {}
         if self.has_csrf:
             filled[CSRF_PLACEHOLDER] = masked_token.encode()
         if self.has_nonce:
             filled[NONCE_PLACEHOLDER] = nonce.encode()
-        return b"".join(filled.get(part, part) for part in self.parts)
+        return filled
+
+
+def _deflated(data, settings):
+    """Compress data as a piece of a deflate stream: ended on a byte boundary and needing
+    nothing before it, so that pieces compressed apart join into one stream."""
+    compressor = zlib.compressobj(*settings)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+
+def _vary_on_accept_encoding(headers):
+    vary = [value for name, value in headers if name.lower() == "vary"]
+    others = [(name, value) for name, value in headers if name.lower() != "vary"]
+    return [*others, ("Vary", ", ".join([*vary, "Accept-Encoding"]))]
+
+
+def etag_matches(if_none_match, etag):
+    """Say whether an If-None-Match header names etag, weakly or strongly."""
+    return etag in (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
 
 
 def _cookies(environ):

@@ -1,6 +1,7 @@
 """Anonymous pages come from the shared cache, change when content does, and stay impersonal."""
 
 import datetime
+import gzip
 import io
 import re
 from http import HTTPStatus
@@ -218,8 +219,10 @@ def test_previews_are_never_cached(author_client, author):
     assert get(url).status_code == HTTPStatus.NOT_FOUND
 
 
-def wsgi_get(path, cookie=""):
-    environ = {"PATH_INFO": path, "HTTP_HOST": "testserver", "HTTP_COOKIE": cookie}
+def wsgi_get(path, cookie="", **headers):
+    """Ask the WSGI application for path: its status, headers and body (as text, gunzipped
+    when it came gzipped)."""
+    environ = {"PATH_INFO": path, "HTTP_HOST": "testserver", "HTTP_COOKIE": cookie, **headers}
     setup_testing_defaults(environ)
     environ["wsgi.input"] = io.BytesIO()
     captured = {}
@@ -235,6 +238,8 @@ def wsgi_get(path, cookie=""):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+    if captured["headers"].get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
     return captured["status"], captured["headers"], body.decode()
 
 
@@ -318,3 +323,41 @@ def test_a_page_the_wsgi_layer_kept_in_memory_is_dropped_when_content_changes(po
 
     _, headers, body = wsgi_get(url)
     assert "X-Page-Cache" not in headers and "Kept back until approved" in body
+
+
+def test_the_wsgi_layer_gzips_a_cached_page_with_each_readers_own_token(post, client):
+    url = post.get_absolute_url()
+    plain = get(url).text  # rendered and cached by Django
+
+    _, headers, body = wsgi_get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert headers["X-Page-Cache"] == "hit"
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert int(headers["Content-Length"]) < len(plain) / 2
+    assert TOKEN.sub("", body) == TOKEN.sub("", plain).replace(
+        re.search(r'nonce="([^"]+)"', plain).group(1),
+        re.search(r"'nonce-([^']+)'", headers["Content-Security-Policy"]).group(1),
+    )
+    secret = re.search(r"csrftoken=(\w+)", headers["Set-Cookie"]).group(1)
+    assert csrf._does_token_match(TOKEN.search(body).group(1), secret)
+
+
+def test_a_gzipped_page_answers_304_to_its_weak_etag(post):
+    url = post.get_absolute_url()
+    get(url)
+    _, headers, _ = wsgi_get(url, HTTP_ACCEPT_ENCODING="gzip")
+
+    status, _, _ = wsgi_get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=headers["ETag"])
+
+    assert headers["ETag"].startswith('W/"')
+    assert status == "304 Not Modified"
+
+
+def test_pages_django_renders_go_out_gzipped_to_browsers_that_take_them(post, settings):
+    settings.PAGE_CACHE = False
+
+    response = get(post.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "On handovers" in gzip.decompress(response.content).decode()
