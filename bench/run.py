@@ -55,6 +55,11 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     parser.add_argument(
+        "--accept-encoding",
+        default="gzip",
+        help="Accept-Encoding header wrk sends ('gzip', as browsers; '' for none)",
+    )
+    parser.add_argument(
         "--pages", default=",".join(PAGES), help=f"pages to measure ({','.join(PAGES)})"
     )
     parser.add_argument(
@@ -394,6 +399,8 @@ def run_wrk(args, meter, url, page, cache_state, connections=None):
     connections = connections or args.connections
     threads = min(args.threads, connections)
     options = [f"-t{threads}", f"-c{connections}", f"--timeout={WRK_TIMEOUT}"]
+    if args.accept_encoding:  # as browsers ask: pages then come gzipped
+        options += ["-H", f"Accept-Encoding: {args.accept_encoding}"]
     # Every worker process imports, compiles templates and fills its caches before measuring.
     warm_up = ["wrk", *options, "-d2s", url]
     subprocess.run(warm_up, capture_output=True, check=True, timeout=60)  # noqa: S603
