@@ -15,7 +15,7 @@ shared cache, whatever the size of the page.
 
 Pages go out gzipped to browsers that take it, as Django's GZipMiddleware sends the pages it
 renders. A kept page is compressed once, in pieces cut where each reader's token and nonce
-go; serving it compresses only those, on their own, so a reader's token is never compressed
+go; serving it puts those in between, uncompressed, so a reader's token is never compressed
 together with anything a page repeats from a request (the BREACH attack).
 """
 
@@ -48,10 +48,6 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # A gzip member's header (no name, no time, any system) and a deflate stream's last block.
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 LAST_DEFLATE_BLOCK = b"\x03\x00"
-# Level, method, window and memory for raw deflate: a page's pieces, once, as GZipMiddleware
-# compresses; a token or nonce, a few random characters, with the least set-up every request.
-PAGE_COMPRESSION = (6, zlib.DEFLATED, -zlib.MAX_WBITS)
-TOKEN_COMPRESSION = (1, zlib.DEFLATED, -9, 1)
 # Paths no public page lives under: not worth a cache look-up.
 UNCACHED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/", "/my/", "/healthz")
 
@@ -267,7 +263,7 @@ class ReadyPage:
         for part, deflated in zip(self.parts, self._deflated_parts, strict=True):
             if part in filled:
                 part = filled[part]
-                deflated = _deflated(part, TOKEN_COMPRESSION)
+                deflated = _stored(part)
             pieces.append(deflated)
             checksum = zlib.crc32(part, checksum)
             size += len(part)
@@ -276,7 +272,7 @@ class ReadyPage:
 
     @cached_property
     def _deflated_parts(self):
-        return [_deflated(part, PAGE_COMPRESSION) for part in self.parts]
+        return [_deflated(part) for part in self.parts]
 
     def _fillings(self, masked_token, nonce):
         filled = {}
@@ -287,11 +283,19 @@ class ReadyPage:
         return filled
 
 
-def _deflated(data, settings):
+def _deflated(data):
     """Compress data as a piece of a deflate stream: ended on a byte boundary and needing
     nothing before it, so that pieces compressed apart join into one stream."""
-    compressor = zlib.compressobj(*settings)
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)  # GZipMiddleware's level
     return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+
+def _stored(data):
+    """Put data (a token or a nonce, random characters) into a deflate stream as it is: a
+    stored block (RFC 1951, 3.2.4), which costs nothing to make. The stream is on a byte
+    boundary here, so the block's header takes one whole byte, then the length and its
+    complement."""
+    return struct.pack("<BHH", 0, len(data), len(data) ^ 0xFFFF) + data
 
 
 def _vary_on_accept_encoding(headers):
@@ -325,16 +329,18 @@ def _path(environ):
 # its own call for randomness, which costs more than serving the whole page.
 CSRF_CHARS = csrf.CSRF_ALLOWED_CHARS
 CSRF_CHAR_INDEX = {char: index for index, char in enumerate(CSRF_CHARS)}
-# Random bytes below this fall evenly on the characters; the rest are drawn again.
+# Random bytes below this fall evenly on the characters; the rest are dropped and more drawn.
 CSRF_BYTE_LIMIT = 256 - 256 % len(CSRF_CHARS)
+CSRF_BYTE_CHARS = bytes(ord(CSRF_CHARS[byte % len(CSRF_CHARS)]) for byte in range(256))
+CSRF_UNEVEN_BYTES = bytes(range(CSRF_BYTE_LIMIT, 256))
 
 
 def _random_csrf_chars(count):
-    chars = []
+    chars = b""
     while len(chars) < count:
         random = secrets.token_bytes(count + 8)
-        chars += [CSRF_CHARS[byte % len(CSRF_CHARS)] for byte in random if byte < CSRF_BYTE_LIMIT]
-    return "".join(chars[:count])
+        chars += random.translate(CSRF_BYTE_CHARS, CSRF_UNEVEN_BYTES)
+    return chars[:count].decode()
 
 
 def _masked_csrf_token(secret):
