@@ -155,6 +155,16 @@ def test_a_download_is_sent_as_an_attachment_never_as_a_page(client, author):
     assert b"".join(response.streaming_content) == pdf_bytes()
 
 
+def test_a_download_goes_out_as_it_is_with_its_length_to_a_browser_taking_gzip(client, author):
+    file = attachment(PostFactory(author=author), "Checklist FINAL (2).pdf")
+
+    response = client.get(file.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+
+    assert not response.has_header("Content-Encoding")
+    assert response["Content-Length"] == str(len(pdf_bytes()))
+    assert b"".join(response.streaming_content) == pdf_bytes()
+
+
 def test_docx_download_has_its_office_content_type(client, author):
     file = attachment(PostFactory(author=author), "rota.docx", docx_bytes(), title="Rota")
 
