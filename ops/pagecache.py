@@ -141,7 +141,10 @@ def _response_from_entry(request, page):
         response = HttpResponse(body)
         for name, value in page.headers:
             response[name] = value
-    response["ETag"] = page.etag
+    for name, value in page.vary:
+        response[name] = value
+    # GZipMiddleware compresses the page itself; its 304 names the same tag as its 200.
+    response["ETag"] = page.etag_for(page.takes_gzip(request.headers.get("Accept-Encoding", "")))
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -196,12 +199,8 @@ class CachedPagesApp:
         return page
 
     def _serve(self, environ, start_response, page, cookies, method):
-        gzipped = page.compressible and bool(
-            ACCEPTS_GZIP.search(environ.get("HTTP_ACCEPT_ENCODING", ""))
-        )
-        # A compressed page's tag is weak, as GZipMiddleware makes it: either matches.
-        etag = f"W/{page.etag}" if gzipped else page.etag
-        headers = [("ETag", etag), ("X-Page-Cache", "hit")]
+        gzipped = page.takes_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        headers = [("ETag", page.etag_for(gzipped)), ("X-Page-Cache", "hit"), *page.vary]
         if etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), page.etag):
             start_response("304 Not Modified", headers)
             return [b""]
@@ -209,7 +208,7 @@ class CachedPagesApp:
         masked_token = None
         if page.has_csrf:
             secret = cookies.get(settings.CSRF_COOKIE_NAME, "")
-            if len(secret) != csrf.CSRF_SECRET_LENGTH or not secret.isalnum():
+            if len(secret) != csrf.CSRF_SECRET_LENGTH or not set(secret) <= CSRF_CHAR_SET:
                 secret = _random_csrf_chars(csrf.CSRF_SECRET_LENGTH)
                 headers.append(("Set-Cookie", _csrf_cookie(secret)))
             masked_token = _masked_csrf_token(secret)
@@ -239,12 +238,22 @@ class ReadyPage:
         self.has_nonce = NONCE_PLACEHOLDER in self.parts
         # Not worth compressing below this size, as GZipMiddleware judges.
         self.compressible = len(entry["body"]) >= 200
-        self.headers = entry["headers"]
+        self.headers = [(n, value) for n, value in entry["headers"] if n.lower() != "vary"]
+        vary = [value for name, value in entry["headers"] if name.lower() == "vary"]
         if self.compressible:
-            self.headers = _vary_on_accept_encoding(self.headers)
+            vary.append("Accept-Encoding")
+        self.vary = [("Vary", ", ".join(vary))] if vary else []
 
     def is_fresh(self):
         return time.monotonic() < self.fresh_until
+
+    def takes_gzip(self, accept_encoding):
+        """Say whether to send this page gzipped, given the request's Accept-Encoding."""
+        return self.compressible and bool(ACCEPTS_GZIP.search(accept_encoding))
+
+    def etag_for(self, gzipped):
+        # A compressed page's tag is weak, as GZipMiddleware makes it.
+        return f"W/{self.etag}" if gzipped else self.etag
 
     def body_for(self, *, masked_token, nonce):
         """Return the body with masked_token and nonce (None where the page has none) put
@@ -298,12 +307,6 @@ def _stored(data):
     return struct.pack("<BHH", 0, len(data), len(data) ^ 0xFFFF) + data
 
 
-def _vary_on_accept_encoding(headers):
-    vary = [value for name, value in headers if name.lower() == "vary"]
-    others = [(name, value) for name, value in headers if name.lower() != "vary"]
-    return [*others, ("Vary", ", ".join([*vary, "Accept-Encoding"]))]
-
-
 def etag_matches(if_none_match, etag):
     """Say whether an If-None-Match header names etag, weakly or strongly."""
     return etag in (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
@@ -329,6 +332,7 @@ def _path(environ):
 # its own call for randomness, which costs more than serving the whole page.
 CSRF_CHARS = csrf.CSRF_ALLOWED_CHARS
 CSRF_CHAR_INDEX = {char: index for index, char in enumerate(CSRF_CHARS)}
+CSRF_CHAR_SET = set(CSRF_CHARS)
 # Random bytes below this fall evenly on the characters; the rest are dropped and more drawn.
 CSRF_BYTE_LIMIT = 256 - 256 % len(CSRF_CHARS)
 CSRF_BYTE_CHARS = bytes(ord(CSRF_CHARS[byte % len(CSRF_CHARS)]) for byte in range(256))

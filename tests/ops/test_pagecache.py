@@ -348,10 +348,28 @@ def test_a_gzipped_page_answers_304_to_its_weak_etag(post):
     get(url)
     _, headers, _ = wsgi_get(url, HTTP_ACCEPT_ENCODING="gzip")
 
-    status, _, _ = wsgi_get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=headers["ETag"])
+    status, not_modified, _ = wsgi_get(
+        url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=headers["ETag"]
+    )
+    inside_django = get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=headers["ETag"])
 
     assert headers["ETag"].startswith('W/"')
     assert status == "304 Not Modified"
+    # A 304 names the tag and the Vary its 200 would have, whichever layer answers.
+    for answer in (not_modified, inside_django.headers):
+        assert answer["ETag"] == headers["ETag"]
+        assert "Accept-Encoding" in answer["Vary"]
+    assert inside_django.status_code == HTTPStatus.NOT_MODIFIED
+
+
+def test_a_csrf_cookie_of_letters_django_would_refuse_gets_a_fresh_one(post):
+    get(post.get_absolute_url())
+
+    status, headers, body = wsgi_get(post.get_absolute_url(), cookie=f'csrftoken="{"é" * 32}"')
+
+    assert status == "200 OK"
+    secret = re.search(r"csrftoken=(\w+)", headers["Set-Cookie"]).group(1)
+    assert csrf._does_token_match(TOKEN.search(body).group(1), secret)
 
 
 def test_pages_django_renders_go_out_gzipped_to_browsers_that_take_them(post, settings):
