@@ -21,10 +21,13 @@ class RememberedURLNode(defaulttags.URLNode):
         kwargs = {name: value.resolve(context) for name, value in self.kwargs.items()}
         if self.args or not all(isinstance(value, str | int) for value in kwargs.values()):
             return super().render(context)
-        request = context.get("request")
-        current_app = getattr(request, "current_app", None) or getattr(
-            getattr(request, "resolver_match", None), "namespace", None
-        )
+        try:  # as Django's URLNode finds it
+            current_app = context.request.current_app
+        except AttributeError:
+            try:
+                current_app = context.request.resolver_match.namespace
+            except AttributeError:
+                current_app = None
         try:
             url = remembered_reverse(self.view_name.resolve(context), current_app, **kwargs)
         except NoReverseMatch:

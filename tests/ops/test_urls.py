@@ -33,13 +33,22 @@ def render(source, **context):
     return Template(source).render(Context(context))
 
 
-def test_the_url_tag_gives_the_addresses_django_reverses():
-    page = render(
-        "{% url 'blog:tag' slug=slug %} {% url 'blog:index' %} {% url 'blog:author' 'ada' %}",
-        slug="itil",
-    )
+def test_the_url_tag_gives_the_addresses_django_reverses_once_each(monkeypatch):
+    calls = []
 
-    assert page == f"{reverse('blog:tag', kwargs={'slug': 'itil'})} / /authors/ada/"
+    def counted_reverse(*args, **kwargs):
+        calls.append(args)
+        return reverse(*args, **kwargs)
+
+    monkeypatch.setattr("ops.urls.reverse", counted_reverse)
+    source = "{% url 'blog:tag' slug=slug %} {% url 'blog:index' %} {% url 'blog:author' 'ada' %}"
+
+    pages = [render(source, slug="a-tag-asked-for-here-only") for _ in range(3)]
+
+    tag_url = reverse("blog:tag", kwargs={"slug": "a-tag-asked-for-here-only"})
+    assert pages == [f"{tag_url} / /authors/ada/"] * 3
+    # Each address by name is reversed once; one given positional arguments, as Django does.
+    assert calls.count(("blog:tag",)) == 1
 
 
 def test_the_url_tag_follows_the_urlconf_and_reports_unknown_names():
