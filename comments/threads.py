@@ -145,14 +145,13 @@ def _attach_replies(post, threads, awaiting):
     )
     for reply in replies:
         thread = by_pk[reply.parent_id]
-        approved = reply.status == Comment.Status.APPROVED
-        if reply.position > shown:
-            if approved:
-                thread.first_unseen = reply
-        else:
+        if reply.position <= shown:
             thread.thread_replies.append(reply)
-            if approved:
-                thread.more_replies = reply.of_its_kind - reply.position
+        elif reply.status == Comment.Status.APPROVED:
+            thread.first_unseen = reply
+            thread.more_replies = reply.of_its_kind - shown
+            # The thread's pages list its replies COMMENTS_PER_PAGE at a time.
+            thread.first_unseen_page = shown // settings.COMMENTS_PER_PAGE + 1
 
 
 def replies_to(thread):

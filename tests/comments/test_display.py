@@ -121,6 +121,23 @@ def test_a_thread_shows_its_first_replies_and_links_to_the_rest(client, post, se
     assert f'id="comment-{first_unseen.pk}"' in client.get(thread_url).text
 
 
+@pytest.mark.parametrize(("shown", "per_page", "link_page"), [(0, 50, ""), (4, 2, "?page=3")])
+def test_the_link_to_the_rest_of_a_thread_finds_the_first_reply_left_out(
+    client, post, settings, shown, per_page, link_page
+):
+    settings.REPLIES_PER_THREAD = shown
+    settings.COMMENTS_PER_PAGE = per_page
+    thread = thread_with_replies(post, 6)
+    first_unseen = thread.replies.get(name=f"Replier {shown}")
+    thread_url = reverse("comments:thread", kwargs={"pk": post.pk, "thread": thread.pk})
+
+    page = client.get(post.get_absolute_url()).text
+
+    link = f"{thread_url}{link_page}#comment-{first_unseen.pk}"
+    assert f'<a href="{link}">{6 - shown} more replies<span' in page
+    assert f'id="comment-{first_unseen.pk}"' in client.get(link).text
+
+
 def test_a_threads_own_page_lists_every_reply_a_page_at_a_time(client, post, settings):
     settings.COMMENTS_PER_PAGE = 2
     thread = thread_with_replies(post, 5)
