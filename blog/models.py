@@ -76,7 +76,8 @@ class TaggedPost(TaggedItemBase):
 
 # Related posts are chosen among this many latest posts sharing a tag...
 RELATED_CANDIDATES = 200
-# ...and, for a post that shares few tags, this many latest of its category and its author.
+# ...and, for a post that shares few tags, this many latest of its author in its category,
+# of its category and of its author.
 ALIKE_CANDIDATES = 10
 
 
@@ -149,19 +150,24 @@ class PostQuerySet(models.QuerySet):
         """Return posts like post, most alike first: shared tags, then category, then author.
 
         They are chosen among the latest RELATED_CANDIDATES posts sharing a tag with post,
-        and the latest ALIKE_CANDIDATES of its category and of its author, so that the cost
-        stays the same however many posts a popular tag or a large category holds.
+        and the latest ALIKE_CANDIDATES of its author in its category, of its category and
+        of its author, so that the cost stays the same however many posts a popular tag or
+        a large category holds.
         """
         tag_ids = [tag.pk for tag in post.tag_list]
         latest = slice(0, RELATED_CANDIDATES)
 
         def latest_alike(**alike):
-            newest = self.filter(**alike).order_by("-published_at").values("pk")
-            return Post.objects.filter(pk__in=newest[:ALIKE_CANDIDATES]).values("pk")
+            others = self.filter(**alike).exclude(pk=post.pk)
+            newest = others.order_by("-published_at").values("pk")[:ALIKE_CANDIDATES]
+            return Post.objects.filter(pk__in=newest).values("pk")
 
         candidates = latest_alike(author=post.author_id)
         if post.category_id:
-            candidates = candidates.union(latest_alike(category=post.category_id))
+            candidates = candidates.union(
+                latest_alike(author=post.author_id, category=post.category_id),
+                latest_alike(category=post.category_id),
+            )
         if tag_ids:
             sharing_a_tag = (
                 TaggedPost.objects.filter(tag__in=tag_ids)

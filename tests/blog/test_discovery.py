@@ -149,6 +149,21 @@ def test_popular_tags_are_cached_until_the_content_changes(client):
     assert popular_tags(client.get("/").text) == ["change", "itil"]
 
 
+def test_a_post_sharing_no_tag_is_related_first_to_its_authors_columns_in_its_section(
+    author, monkeypatch
+):
+    monkeypatch.setattr("blog.models.ALIKE_CANDIDATES", 2)
+    post = PostFactory(author=author)
+    same_both = PostFactory(author=author, category=post.category, published_at=days_ago(30))
+    for n in range(3):  # newer, each alike in one way only
+        PostFactory(title=f"Section {n}", category=post.category, published_at=days_ago(n + 1))
+        PostFactory(title=f"Author {n}", author=author, category=None, published_at=days_ago(n + 1))
+
+    related = list(Post.objects.published().related_to(post))
+
+    assert related[0] == same_both
+
+
 def test_an_old_posts_related_posts_still_rank_shared_tags_first(post, monkeypatch):
     monkeypatch.setattr("blog.models.RELATED_CANDIDATES", 3)
     twin = PostFactory(title="Old twin", tags=["itil", "change"], published_at=days_ago(400))
