@@ -22,7 +22,7 @@ def remembered_reverse(viewname, current_app=None, **kwargs):
     return _reverse(get_urlconf(), get_script_prefix(), viewname, key, current_app)
 
 
-@functools.lru_cache(maxsize=REMEMBERED_ADDRESSES, typed=True)  # pk=1 is not pk=True
+@functools.lru_cache(maxsize=REMEMBERED_ADDRESSES)
 def _reverse(urlconf, script_prefix, viewname, kwargs, current_app):
     # script_prefix is part of the key only: reverse() reads the same value itself.
     return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs), current_app=current_app)

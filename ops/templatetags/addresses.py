@@ -19,7 +19,8 @@ register = template.Library()
 class RememberedURLNode(defaulttags.URLNode):
     def render(self, context):
         kwargs = {name: value.resolve(context) for name, value in self.kwargs.items()}
-        if self.args or not all(isinstance(value, str | int) for value in kwargs.values()):
+        # Only strings and whole numbers: True would be remembered as 1 (they are equal).
+        if self.args or not all(type(value) in (str, int) for value in kwargs.values()):
             return super().render(context)
         try:  # as Django's URLNode finds it
             current_app = context.request.current_app

@@ -59,3 +59,11 @@ def test_the_url_tag_follows_the_urlconf_and_reports_unknown_names():
     assert render("{% url 'blog:nothing' as missing %}[{{ missing }}]") == "[]"
     with pytest.raises(NoReverseMatch):
         render("{% url 'blog:nothing' %}")
+
+
+def test_the_url_tag_tells_a_number_from_true():
+    source = "{% url 'comments:thread' pk=pk thread=2 %}"
+    assert render(source, pk=1) == "/posts/1/comments/2/"
+
+    with pytest.raises(NoReverseMatch):  # as Django's own tag: True is no post number
+        render(source, pk=True)
