@@ -31,7 +31,7 @@ from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware import csrf
 from django.middleware.csp import get_nonce
 from django.utils.csp import build_policy, generate_nonce
@@ -132,7 +132,7 @@ def _store_callback(request, key, version):
 
 def _response_from_entry(request, page):
     if etag_matches(request.headers.get("If-None-Match", ""), page.etag):
-        response = HttpResponse(status=304)
+        response = HttpResponseNotModified()
     else:
         body = page.body_for(
             masked_token=csrf.get_token(request) if page.has_csrf else None,

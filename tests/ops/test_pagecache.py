@@ -197,6 +197,16 @@ def test_an_unchanged_page_answers_304_to_its_etag(post):
     assert response.status_code == HTTPStatus.NOT_MODIFIED
 
 
+def test_a_feeds_304_does_not_call_the_feed_a_web_page(post):
+    feed = reverse("blog:feed")
+    etag = get(feed)["ETag"]
+
+    response = get(feed, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == HTTPStatus.NOT_MODIFIED
+    assert not response.has_header("Content-Type")
+
+
 def test_feeds_are_cached_and_follow_changes(post, author):
     feed = reverse("blog:feed")
     get(feed)
