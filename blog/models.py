@@ -171,6 +171,7 @@ class PostQuerySet(models.QuerySet):
         if tag_ids:
             sharing_a_tag = (
                 TaggedPost.objects.filter(tag__in=tag_ids)
+                .exclude(content_object=post.pk)
                 .order_by("-content_object")
                 .values("content_object")
             )

@@ -175,3 +175,11 @@ def test_an_old_posts_related_posts_still_rank_shared_tags_first(post, monkeypat
     related = list(Post.objects.published().related_to(post))
 
     assert related[0] == twin
+
+
+def test_a_posts_own_tags_take_no_place_among_the_latest_sharing_them(author, monkeypatch):
+    monkeypatch.setattr("blog.models.RELATED_CANDIDATES", 2)
+    twin = PostFactory(title="Shares a tag", tags=["itil"], published_at=days_ago(3))
+    post = PostFactory(author=author, tags=["itil", "change"])  # newest: its links come first
+
+    assert twin in Post.objects.published().related_to(post)
