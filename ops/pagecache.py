@@ -34,6 +34,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware import csrf
 from django.middleware.csp import get_nonce
+from django.utils.cache import patch_vary_headers
 from django.utils.csp import build_policy, generate_nonce
 
 from ops.cache import content_state, is_current
@@ -116,6 +117,13 @@ def _store_callback(request, key, version):
         nonce = get_nonce(request)
         if nonce:  # generated while rendering: it stands in the page's nonce attributes
             body = body.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"')
+        session = getattr(request, "session", None)
+        if (session is not None and session.accessed) or request.META.get(
+            "CSRF_COOKIE_NEEDS_UPDATE"
+        ):
+            # The page read the reader's session or gave a token: what the session and CSRF
+            # middleware will say of it (after this), every copy of it must say too.
+            patch_vary_headers(response, ("Cookie",))
         entry = {
             "version": version,
             "headers": [

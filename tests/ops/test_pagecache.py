@@ -372,6 +372,19 @@ def test_a_gzipped_page_answers_304_to_its_weak_etag(post):
     assert inside_django.status_code == HTTPStatus.NOT_MODIFIED
 
 
+def test_cached_pages_vary_on_the_cookie_as_the_page_django_rendered_did(post):
+    home = get("/", HTTP_ACCEPT_ENCODING="gzip")  # rendered: it looked at the session
+
+    inside_django = get("/", HTTP_ACCEPT_ENCODING="gzip")
+    _, before_django, _ = wsgi_get("/", HTTP_ACCEPT_ENCODING="gzip")
+
+    for response in (home.headers, inside_django.headers, before_django):
+        assert {"cookie", "accept-encoding"} <= {
+            value.strip().lower() for value in response["Vary"].split(",")
+        }
+    assert inside_django["X-Page-Cache"] == before_django["X-Page-Cache"] == "hit"
+
+
 def test_a_csrf_cookie_of_letters_django_would_refuse_gets_a_fresh_one(post):
     get(post.get_absolute_url())
 
