@@ -34,8 +34,10 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware import csrf
 from django.middleware.csp import get_nonce
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.csp import build_policy, generate_nonce
+from django.utils.http import parse_etags
 
 from ops.cache import content_state, is_current
 
@@ -44,8 +46,6 @@ NONCE_PLACEHOLDER = b"__masthead_csp_nonce__"
 PLACEHOLDERS = re.compile(b"(" + CSRF_PLACEHOLDER + b"|" + NONCE_PLACEHOLDER + b")")
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(")')
 KEPT_HEADERS = {"content-type", "content-language", "vary", "x-robots-tag", "link"}
-# As Django's GZipMiddleware decides whether a client takes gzip.
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # A gzip member's header (no name, no time, any system) and a deflate stream's last block.
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 LAST_DEFLATE_BLOCK = b"\x03\x00"
@@ -256,8 +256,9 @@ class ReadyPage:
         return time.monotonic() < self.fresh_until
 
     def takes_gzip(self, accept_encoding):
-        """Say whether to send this page gzipped, given the request's Accept-Encoding."""
-        return self.compressible and bool(ACCEPTS_GZIP.search(accept_encoding))
+        """Say whether to send this page gzipped, given the request's Accept-Encoding, as
+        GZipMiddleware decides it."""
+        return self.compressible and bool(re_accepts_gzip.search(accept_encoding))
 
     def etag_for(self, gzipped):
         # A compressed page's tag is weak, as GZipMiddleware makes it.
@@ -317,7 +318,7 @@ def _stored(data):
 
 def etag_matches(if_none_match, etag):
     """Say whether an If-None-Match header names etag, weakly or strongly."""
-    return etag in (tag.strip().removeprefix("W/") for tag in if_none_match.split(","))
+    return etag in (tag.removeprefix("W/") for tag in parse_etags(if_none_match))
 
 
 def _cookies(environ):
