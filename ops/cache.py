@@ -31,6 +31,9 @@ ORDER_KEY = "content-state-order"
 CHANGES_CHANNEL = "content-changes"
 # A fragment is rebuilt at least this often, whatever happens.
 FRAGMENT_TIMEOUT = 300
+# How long a process keeps its own copy of a fragment of the current version before it asks
+# the shared cache again (so a fragment is at most FRAGMENT_TIMEOUT plus this old).
+RECENT_FRAGMENT_SECONDS = 30
 
 # Functions returning the next moment (a Unix time) when public content changes by itself,
 # such as a scheduled post's publication, or None. Apps register theirs in ready().
@@ -217,9 +220,30 @@ def content_changed() -> None:
         transaction.on_commit(lambda: _store(_new_state()))
 
 
+# This process's copies of the current version's text fragments: (version, {name: (until, text)}).
+_recent_fragments = (None, {})
+
+
 def cached_fragment(name, compute):
-    """Return compute()'s value, cached until the content changes or the timeout passes."""
-    return cache.get_or_set(f"fragment:{name}:{content_version()}", compute, FRAGMENT_TIMEOUT)
+    """Return compute()'s value, cached until the content changes or the timeout passes.
+
+    A fragment that is text (the sidebar's HTML) is also kept in the process for
+    RECENT_FRAGMENT_SECONDS, so a page's fragments cost no round trip to a shared cache:
+    its key is the content version, so a change retires this copy as it does the shared one.
+    """
+    global _recent_fragments
+    version = content_version()
+    kept_version, kept = _recent_fragments
+    if kept_version != version:
+        kept = {}
+        _recent_fragments = (version, kept)
+    until, value = kept.get(name, (0.0, None))
+    if time.monotonic() < until:
+        return value
+    value = cache.get_or_set(f"fragment:{name}:{version}", compute, FRAGMENT_TIMEOUT)
+    if isinstance(value, str):
+        kept[name] = (time.monotonic() + RECENT_FRAGMENT_SECONDS, value)
+    return value
 
 
 class ContentAdminMixin:

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from blog.models import Post
@@ -147,6 +148,35 @@ def test_popular_tags_are_cached_until_the_content_changes(client):
     assert popular_tags(client.get("/").text) == ["itil"]
     content_changed()
     assert popular_tags(client.get("/").text) == ["change", "itil"]
+
+
+class CountingCache:
+    """The shared cache, noting the fragments asked of it."""
+
+    def __init__(self):
+        self.asked = []
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+    def get_or_set(self, key, *args, **kwargs):
+        self.asked.append(key)
+        return cache.get_or_set(key, *args, **kwargs)
+
+
+def test_a_process_asks_the_shared_cache_for_the_sidebar_once_a_version(client, monkeypatch):
+    PostFactory(tags=["itil"])
+    client.get("/")
+    shared = CountingCache()
+    monkeypatch.setattr("ops.cache.cache", shared)
+
+    client.get("/")
+    assert shared.asked == []
+
+    PostFactory(tags=["change"])
+    content_changed()
+    assert popular_tags(client.get("/").text) == ["change", "itil"]
+    assert any(key.startswith("fragment:popular-tags") for key in shared.asked)
 
 
 def test_a_post_sharing_no_tag_is_related_first_to_its_authors_columns_in_its_section(
