@@ -1,5 +1,6 @@
 """gunicorn settings for production; each can be overridden with its environment variable."""
 
+import gc
 import multiprocessing
 import os
 
@@ -33,3 +34,11 @@ logconfig_dict = logging_config(
         for name in ("gunicorn.error", "gunicorn.access")
     },
 )
+
+
+def pre_fork(server, worker):
+    """Leave what the application loaded before the fork out of the workers' garbage
+    collections: a full collection then walks only what its worker made, not the hundreds of
+    thousands of objects of Django and the application (a pause of tens of milliseconds every
+    few dozen requests), and the memory pages holding them stay shared between workers."""
+    gc.freeze()
