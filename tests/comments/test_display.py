@@ -9,7 +9,7 @@ from django.utils import timezone
 from comments.models import Comment
 from tests.comments.conftest import comment_data
 from tests.factories import CommentFactory, PostFactory
-from tests.queries import steady_queries
+from tests.queries import public_list_urls, steady_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -225,13 +225,21 @@ def test_a_ten_thousand_character_comment_renders_in_full_and_escaped(client, po
     assert "&lt;b&gt;" + "x" * 9990 in content
 
 
-def test_list_pages_show_comment_counts(client, post):
+def test_every_list_of_cards_shows_each_posts_approved_comments(client, post):
+    post.tags.add("itil")
+    post.is_featured = True
+    post.save()
+    other = PostFactory(author=post.author, category=post.category, tags=["itil"])
     CommentFactory.create_batch(3, post=post)
     CommentFactory(post=post, status="pending")
+    CommentFactory(post=post, status="spam")
+    CommentFactory(post=other)
+    lists = [*public_list_urls(post), f"{reverse('blog:search')}?q=Monday"]
 
-    content = client.get(reverse("blog:index")).text
-
-    assert f'{post.get_absolute_url()}#comments">3 comments</a>' in content
+    for url in lists:
+        content = client.get(url).text
+        assert f'{post.get_absolute_url()}#comments">3 comments</a>' in content, url
+        assert f'{other.get_absolute_url()}#comments">1 comment</a>' in content, url
 
 
 def count(client, url):
