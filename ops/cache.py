@@ -220,23 +220,28 @@ def content_changed() -> None:
         transaction.on_commit(lambda: _store(_new_state()))
 
 
-# This process's copies of the current version's text fragments: (version, {name: (until, text)}).
-_recent_fragments = (None, {})
+# This process's copies of text fragments, for the two latest content versions it served:
+# {version: {name: (until, text)}}. Two, so that a slow request still on the version before
+# a change and one on the new version do not throw away each other's copies.
+_recent_fragments = {}
+_recent_fragments_lock = threading.Lock()
 
 
 def cached_fragment(name, compute):
     """Return compute()'s value, cached until the content changes or the timeout passes.
 
-    A fragment that is text (the sidebar's HTML) is also kept in the process for
-    RECENT_FRAGMENT_SECONDS, so a page's fragments cost no round trip to a shared cache:
-    its key is the content version, so a change retires this copy as it does the shared one.
+    A fragment that is text (the sidebar's HTML) is also kept in the process: within one
+    content version, for up to RECENT_FRAGMENT_SECONDS, a page then costs no round trip to
+    the shared cache for it. The version is its key, so a change retires this copy as it
+    does the shared one.
     """
-    global _recent_fragments
     version = content_version()
-    kept_version, kept = _recent_fragments
-    if kept_version != version:
-        kept = {}
-        _recent_fragments = (version, kept)
+    kept = _recent_fragments.get(version)
+    if kept is None:
+        with _recent_fragments_lock:
+            kept = _recent_fragments.setdefault(version, {})
+            while len(_recent_fragments) > 2:
+                del _recent_fragments[next(iter(_recent_fragments))]  # the first kept
     until, value = kept.get(name, (0.0, None))
     if time.monotonic() < until:
         return value
@@ -244,6 +249,14 @@ def cached_fragment(name, compute):
     if isinstance(value, str):
         kept[name] = (time.monotonic() + RECENT_FRAGMENT_SECONDS, value)
     return value
+
+
+def forget_kept():
+    """Drop everything this process keeps of the shared cache (the content state and the
+    fragments), as after the shared cache is emptied: the next request asks it again."""
+    watcher.forget()
+    with _recent_fragments_lock:
+        _recent_fragments.clear()
 
 
 class ContentAdminMixin:

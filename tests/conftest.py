@@ -5,7 +5,7 @@ from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.cache import cache
 
-from ops.cache import watcher as content_state_watcher
+from ops.cache import forget_kept
 from tests.factories import AuthorFactory, UserFactory
 
 
@@ -20,7 +20,7 @@ def pytest_configure(config):
 def _test_settings(settings, tmp_path):
     """Start each test with an empty cache, uploads in a temporary folder, no static manifest."""
     cache.clear()
-    content_state_watcher.forget()  # as every process does within seconds of a clear
+    forget_kept()  # as every process does within seconds of a clear
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {

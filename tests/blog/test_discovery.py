@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from blog.models import Post
-from ops.cache import content_changed
+from ops.cache import cached_fragment, content_changed
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +177,31 @@ def test_a_process_asks_the_shared_cache_for_the_sidebar_once_a_version(client, 
     content_changed()
     assert popular_tags(client.get("/").text) == ["change", "itil"]
     assert any(key.startswith("fragment:popular-tags") for key in shared.asked)
+
+
+def test_a_process_asks_the_shared_cache_again_once_its_copy_is_old(client, monkeypatch):
+    monkeypatch.setattr("ops.cache.RECENT_FRAGMENT_SECONDS", 0)
+    client.get("/")
+    shared = CountingCache()
+    monkeypatch.setattr("ops.cache.cache", shared)
+
+    client.get("/")
+
+    assert any(key.startswith("fragment:popular-tags") for key in shared.asked)
+
+
+def test_requests_either_side_of_a_change_keep_both_versions_copies(monkeypatch):
+    current = ["1.100"]
+    monkeypatch.setattr("ops.cache.content_version", lambda: current[0])
+    shared = CountingCache()
+    monkeypatch.setattr("ops.cache.cache", shared)
+
+    # A slow request still on the version before a change, and new ones on the new version.
+    for version in ["1.100", "2.200", "1.100", "2.200", "1.100"]:
+        current[0] = version
+        assert cached_fragment("widget", lambda: f"<p>{current[0]}</p>") == f"<p>{version}</p>"
+
+    assert shared.asked == ["fragment:widget:1.100", "fragment:widget:2.200"]
 
 
 def test_a_post_sharing_no_tag_is_related_first_to_its_authors_columns_in_its_section(

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comments.models import Comment
-from ops.cache import content_changed, watcher
+from ops.cache import content_changed, forget_kept
 from readers.models import Follow, SavedPost
 from tests.factories import AuthorFactory, CategoryFactory, PostFactory, UserFactory
 from tests.queries import assert_queries_do_not_grow, public_list_urls
@@ -107,7 +107,7 @@ def empty_cache_queries(client, urls):
     counts = {}
     for url in urls:
         cache.clear()
-        watcher.forget()
+        forget_kept()
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
         counts[url] = len(captured)
