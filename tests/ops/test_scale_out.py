@@ -60,7 +60,9 @@ def test_what_one_app_server_changes_shows_on_the_other_at_once(two_servers, set
     moderator = UserFactory(username="moderator", groups=["Moderators", "Editors"])
     post = PostFactory(title="Shared across servers")
     comment = CommentFactory(post=post, status="pending", body="Seen everywhere soon")
-    draft = PostFactory(title="Published through one", draft=True, author=post.author)
+    draft = PostFactory(
+        title="Published through one", draft=True, author=post.author, tags=["handover-notes"]
+    )
     assert moderator.is_staff
 
     for _ in range(2):  # the second answer comes from the shared cache
@@ -69,6 +71,7 @@ def test_what_one_app_server_changes_shows_on_the_other_at_once(two_servers, set
         assert "Seen everywhere soon" not in page
         status, home = fetch(other.url + "/")
         assert "Published through one" not in home
+        assert "/tag/handover-notes/" not in home  # the sidebar's popular tags
 
     staff = Browser(one.url)
     status, _ = staff.post(
@@ -87,7 +90,9 @@ def test_what_one_app_server_changes_shows_on_the_other_at_once(two_servers, set
     staff.post(posts, {"action": "publish_now", "_selected_action": [draft.pk]}, csrf_from=posts)
 
     assert "Seen everywhere soon" in fetch(other.url + post.get_absolute_url())[1]
-    assert "Published through one" in fetch(other.url + "/")[1]
+    home = fetch(other.url + "/")[1]
+    assert "Published through one" in home
+    assert "/tag/handover-notes/" in home  # the other server's own copy of the sidebar too
 
 
 POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
