@@ -122,6 +122,8 @@ def _attach_replies(post, threads, awaiting):
     them, which only the thread's own pages show, as more_replies; and the first of those
     as first_unseen, where the link to the rest lands."""
     shown = settings.REPLIES_PER_THREAD
+    # The thread's pages list its replies COMMENTS_PER_PAGE at a time.
+    unseen_page = shown // settings.COMMENTS_PER_PAGE + 1
     for thread in threads:
         thread.thread_replies = []
         thread.more_replies = 0
@@ -150,8 +152,7 @@ def _attach_replies(post, threads, awaiting):
         elif reply.status == Comment.Status.APPROVED:
             thread.first_unseen = reply
             thread.more_replies = reply.of_its_kind - shown
-            # The thread's pages list its replies COMMENTS_PER_PAGE at a time.
-            thread.first_unseen_page = shown // settings.COMMENTS_PER_PAGE + 1
+            thread.first_unseen_page = unseen_page
 
 
 def replies_to(thread):

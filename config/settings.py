@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped for browsers that take it; static files come compressed from whitenoise.
     "ops.compression.PageGZipMiddleware",
+    # Stores anonymous readers' pages (ops.pagecache) as the middleware below leaves them.
+    "ops.pagecache.PageStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -6,12 +6,13 @@ out and put back fresh, per reader, when served, so that a form on a cached page
 comment form) always posts. Entries belong to one content version (see ops.cache): a
 change to public content, or a scheduled post's time coming, retires them all at once.
 
-Two layers share this module. `public_page` wraps Django views: it stores what they render
-and serves hits inside Django. `CachedPagesApp` wraps the WSGI application and serves hits
-before Django runs at all, which is what makes a cached page nearly as cheap as a static
-file; on a miss it hands the request to Django. Each process also keeps the pages it served
-last in its own memory: a hit then costs one small read of the content version from the
-shared cache, whatever the size of the page.
+Two layers share this module. `public_page` wraps Django views: it serves hits inside
+Django, and marks a miss for `PageStoreMiddleware` to store once every other middleware has
+had its say (the session's and the CSRF token's Vary, the cookies set). `CachedPagesApp`
+wraps the WSGI application and serves hits before Django runs at all, which is what makes a
+cached page nearly as cheap as a static file; on a miss it hands the request to Django.
+Each process also keeps the pages it served last in its own memory: a hit then costs one
+small read of the content version from the shared cache, whatever the size of the page.
 
 Pages go out gzipped to browsers that take it, as Django's GZipMiddleware sends the pages it
 renders. A kept page is compressed once, in pieces cut where each reader's token and nonce
@@ -35,7 +36,6 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware import csrf
 from django.middleware.csp import get_nonce
 from django.middleware.gzip import re_accepts_gzip
-from django.utils.cache import patch_vary_headers
 from django.utils.csp import build_policy, generate_nonce
 from django.utils.http import parse_etags
 
@@ -93,49 +93,49 @@ def public_page(view):
         entry = cache.get(key)
         if valid_entry(state, entry):
             return _response_from_entry(request, ReadyPage(entry))
-        version = state["version"]
-        response = view(request, *args, **kwargs)
-        store = _store_callback(request, key, version)
-        if hasattr(response, "add_post_render_callback") and not response.is_rendered:
-            response.add_post_render_callback(store)
-        else:
-            store(response)
-        return response
+        request.page_cache_slot = (key, state["version"])  # for PageStoreMiddleware
+        return view(request, *args, **kwargs)
 
     return wrapper
 
 
-def _store_callback(request, key, version):
-    def store(response):
-        if response.status_code != 200 or response.streaming:
-            return
-        if response.has_header("Cache-Control") and "private" in response["Cache-Control"]:
-            return
-        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
-            return
-        body = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\3", response.content)
-        nonce = get_nonce(request)
-        if nonce:  # generated while rendering: it stands in the page's nonce attributes
-            body = body.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"')
-        session = getattr(request, "session", None)
-        if (session is not None and session.accessed) or request.META.get(
-            "CSRF_COOKIE_NEEDS_UPDATE"
-        ):
-            # The page read the reader's session or gave a token: what the session and CSRF
-            # middleware will say of it (after this), every copy of it must say too.
-            patch_vary_headers(response, ("Cookie",))
-        entry = {
-            "version": version,
-            "headers": [
-                (name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS
-            ],
-            "body": body,
-            "etag": etag_for(body),
-        }
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        response["ETag"] = entry["etag"]
+class PageStoreMiddleware:
+    """Store the page a public_page view rendered on a miss, as the middleware inside this
+    one left it: with the Vary the session and CSRF middleware gave it and the cookies they
+    set. It comes inside GZipMiddleware, which compresses what is stored as it does a hit."""
 
-    return store
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        slot = getattr(request, "page_cache_slot", None)
+        if slot is not None:
+            _store(request, response, *slot)
+        return response
+
+
+def _store(request, response, key, version):
+    if response.status_code != 200 or response.streaming:
+        return
+    if response.has_header("Cache-Control") and "private" in response["Cache-Control"]:
+        return
+    if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        return
+    body = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\3", response.content)
+    nonce = get_nonce(request)
+    if nonce:  # generated while rendering: it stands in the page's nonce attributes
+        body = body.replace(f'nonce="{nonce}"'.encode(), b'nonce="' + NONCE_PLACEHOLDER + b'"')
+    entry = {
+        "version": version,
+        "headers": [
+            (name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS
+        ],
+        "body": body,
+        "etag": etag_for(body),
+    }
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    response["ETag"] = entry["etag"]
 
 
 def _response_from_entry(request, page):
