@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from authors.models import Author
-from ops.cache import ContentAdminMixin
+from edge import tags
+from edge.admin import PurgingAdminMixin
 from ops.revisions import RevisionAdmin
 
 
@@ -10,7 +11,7 @@ def manages_authors(user):
 
 
 @admin.register(Author)
-class AuthorAdmin(ContentAdminMixin, RevisionAdmin):
+class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
     list_display = ["display_name", "tagline", "rhythm", "blog_roll_order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["display_name", "tagline", "user__username", "user__email"]
@@ -21,6 +22,12 @@ class AuthorAdmin(ContentAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     editor_only_fields = ["user", "slug", "blog_roll_order", "is_active"]
+
+    def cache_tags(self, obj):
+        if obj is None:
+            return set()
+        # Every page naming the columnist, their blog, the columnists' page, the blog roll.
+        return {tags.byline(obj.pk), tags.author(obj.pk), tags.AUTHORS, tags.LAYOUT}
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("user")

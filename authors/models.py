@@ -2,9 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
-
-from ops.urls import remembered_reverse
 
 # A leaf module (Django and Pillow only): portraits are checked and cropped as posts' pictures.
 from uploads.images import CheckedImageField, Picture, renditions_for
@@ -112,7 +111,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return remembered_reverse("blog:author", slug=self.slug)
+        return reverse("blog:author", kwargs={"slug": self.slug})
 
     @property
     def blog_title(self):

@@ -7,11 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from blog import sidebar
+from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
 from blog.services import post_address_changed
-from ops.cache import ContentAdminMixin, content_changed
+from edge import tags
+from edge.admin import PurgingAdminMixin
+from edge.state import content_changed
 from ops.revisions import RevisionAdmin
 
 
@@ -20,10 +24,14 @@ def is_editor(user):
 
 
 @admin.register(Category)
-class CategoryAdmin(ContentAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(PurgingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def cache_tags(self, obj):
+        # The sections lead every page's navigation and every card names its section.
+        return {tags.SITE}
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -118,7 +126,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(ContentAdminMixin, RevisionAdmin):
+class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
@@ -229,6 +237,23 @@ class PostAdmin(ContentAdminMixin, RevisionAdmin):
         # Tags are saved only now, after the post, and search must know them.
         reindex_posts(posts=Post.objects.filter(pk=form.instance.pk))
 
+    def cache_tags(self, obj):
+        return post_tags(obj)
+
+    def layout_state(self):
+        return sidebar.layout_state()
+
+    def _changed_in_bulk(self, queryset, change):
+        """Apply change to each post of queryset, then purge what they were and are."""
+        layout = self.layout_state()
+        posts = list(queryset)
+        before = set().union(*(post_tags(post) for post in posts))
+        for post in posts:
+            change(post)
+        after = set().union(*(post_tags(post) for post in posts))
+        content_changed(*before, *after, *self._layout_changed(layout))
+        return len(posts)
+
     @admin.display(description="State", ordering="status")
     def state(self, obj):
         if obj.status == Post.Status.DRAFT:
@@ -248,28 +273,27 @@ class PostAdmin(ContentAdminMixin, RevisionAdmin):
 
     @admin.action(description="Publish the selected posts now", permissions=["change"])
     def publish_now(self, request, queryset):
-        for post in queryset:
+        def publish(post):
             post.publish(at=timezone.now() if not post.is_published() else post.published_at)
-        content_changed()
-        messages.success(request, f"Published {len(queryset)} post(s).")
+
+        count = self._changed_in_bulk(queryset, publish)
+        messages.success(request, f"Published {count} post(s).")
 
     @admin.action(description="Take the selected posts back to draft", permissions=["change"])
     def unpublish(self, request, queryset):
-        for post in queryset:
-            post.unpublish()
-        content_changed()
-        messages.success(request, f"Moved {len(queryset)} post(s) back to draft.")
+        count = self._changed_in_bulk(queryset, Post.unpublish)
+        messages.success(request, f"Moved {count} post(s) back to draft.")
 
     @admin.action(
         description="Feature the selected posts on the home page", permissions=["feature"]
     )
     def feature(self, request, queryset):
         count = queryset.update(is_featured=True)
-        content_changed()
+        content_changed(tags.HOME)
         messages.success(request, f"Featured {count} post(s).")
 
     @admin.action(description="Stop featuring the selected posts", permissions=["feature"])
     def unfeature(self, request, queryset):
         count = queryset.update(is_featured=False)
-        content_changed()
+        content_changed(tags.HOME)
         messages.success(request, f"Unfeatured {count} post(s).")

@@ -6,9 +6,9 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from ops.cache import register_next_change
+        from edge.state import register_next_change
 
         from .models import Post
 
-        # Cached pages must change by themselves when a scheduled post's time comes.
+        # Cached pages and fragments must change by themselves when a scheduled post's time comes.
         register_next_change(Post.objects.next_publication_timestamp)

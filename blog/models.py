@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -12,7 +13,6 @@ from taggit.models import TaggedItemBase
 from authors.models import Author
 from blog.attachments import attachment_storage, kind_of, validate_attachment
 from blog.html import clean_body, html_to_text, summarize
-from ops.urls import remembered_reverse
 from uploads.files import human_size
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 
@@ -64,7 +64,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return remembered_reverse("blog:category", slug=self.slug)
+        return reverse("blog:category", kwargs={"slug": self.slug})
 
 
 class TaggedPost(TaggedItemBase):
@@ -346,12 +346,14 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         day = timezone.localdate(self.published_at or self.created_at or timezone.now())
-        return remembered_reverse(
+        return reverse(
             "blog:post",
-            year=day.year,
-            month=f"{day.month:02d}",
-            day=f"{day.day:02d}",
-            slug=self.slug,
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
         )
 
     def clean(self):
@@ -556,7 +558,7 @@ class Attachment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return remembered_reverse("blog:attachment", pk=self.pk, filename=self.filename)
+        return reverse("blog:attachment", kwargs={"pk": self.pk, "filename": self.filename})
 
     @property
     def kind(self):

@@ -81,7 +81,7 @@ from django.utils.text import Truncator
 
 from authors.models import Author
 from blog.models import SEARCH_CONFIG, Category, Post, TaggedPost, body_text_and_summary
-from ops.cache import cached_fragment
+from edge.fragments import cached_fragment
 
 # Longer queries are cut to this many characters, and the reader is told.
 MAX_QUERY_LENGTH = 200

@@ -21,6 +21,7 @@ from blog.search import (
     search_posts,
 )
 from blog.seo import post_structured_data
+from edge import tags
 
 RELATED_POSTS = 4
 MORE_FROM_AUTHOR = 3
@@ -41,19 +42,24 @@ def index(request):
     # The featured band leads every page; the latest columns list the rest without repeats.
     latest = Post.objects.published().exclude(pk__in=[post.pk for post in featured])
     page = paginate(request, latest.for_lists())
+    tags.add(request, tags.HOME)
+    tags.add_posts(request, [*featured, *page])
     return TemplateResponse(
         request, "blog/index.html", {"featured_posts": featured, "page_obj": page}
     )
 
 
 def author_list(request):
-    authors = Author.objects.blog_roll()
+    authors = list(Author.objects.blog_roll())
+    tags.add(request, *(tags.byline(author.pk) for author in authors))
     return TemplateResponse(request, "blog/author_list.html", {"authors": authors})
 
 
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, Post.objects.published().by_author(author).for_lists())
+    tags.add(request, tags.author(author.pk), tags.byline(author.pk))
+    tags.add_posts(request, page)
     return TemplateResponse(
         request, "blog/author_detail.html", {"author": author, "page_obj": page}
     )
@@ -62,6 +68,8 @@ def author_detail(request, slug):
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = paginate(request, Post.objects.published().in_category(category).for_lists())
+    tags.add(request, tags.category(category.pk))
+    tags.add_posts(request, page)
     return TemplateResponse(
         request, "blog/category_detail.html", {"category": category, "page_obj": page}
     )
@@ -70,6 +78,8 @@ def category_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Post.objects.published().tagged(tag).for_lists())
+    tags.add(request, tags.tag(tag.pk))
+    tags.add_posts(request, page)
     return TemplateResponse(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page})
 
 
@@ -86,6 +96,7 @@ def search(request):
         found = search_posts(query, author=author, category=category)
         page = paginate(request, found, Paginator)
         highlight_results(page.object_list, query)
+        tags.add_posts(request, page)
     kept = {"q": query, "author": author and author.slug, "category": category and category.slug}
     context = {
         "query": query,
@@ -147,14 +158,17 @@ def render_post(request, post, *, is_preview=False, extra_context=None, status=2
     )
     # The author's latest, less any post the page already links to.
     shown = [post.pk, *neighbours, *(p.pk for p in related)]
-    more_from_author = in_blog.exclude(pk__in=shown)
+    more_from_author = list(in_blog.exclude(pk__in=shown)[:MORE_FROM_AUTHOR])
+    # The page shows the post, its neighbours, related posts and the author's latest.
+    tags.add(request, tags.byline(post.author_id), *(tags.post(pk) for pk in shown))
+    tags.add(request, *(tags.post(other.pk) for other in more_from_author))
     context = {
         "post": post,
         "attachments": attachments,
         "previous_post": previous_post,
         "next_post": next_post,
         "related_posts": related,
-        "more_from_author": list(more_from_author[:MORE_FROM_AUTHOR]),
+        "more_from_author": more_from_author,
         "structured_data": post_structured_data(request, post),
         "canonical_path": post.get_absolute_url(),
         "is_preview": is_preview,
@@ -219,12 +233,24 @@ class ArchiveMixin:
         # Built per request: a class attribute would fix "now" at the time of import.
         return Post.objects.published().for_lists()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tags.add(self.request, self.archive_tag())
+        tags.add_posts(self.request, context["object_list"])
+        return context
+
 
 class PostYearArchive(ArchiveMixin, YearArchiveView):
     make_object_list = True
     template_name = "blog/post_archive_year.html"
 
+    def archive_tag(self):
+        return tags.archive(int(self.get_year()))
+
 
 class PostMonthArchive(ArchiveMixin, MonthArchiveView):
     month_format = "%m"
     template_name = "blog/post_archive_month.html"
+
+    def archive_tag(self):
+        return tags.archive(int(self.get_year()), int(self.get_month()))

@@ -7,7 +7,8 @@ from django.utils.timesince import timesince
 
 from comments.models import BlockRule, Comment
 from comments.services import comment_approve, comment_mark_spam, comment_reject
-from ops.cache import ContentAdminMixin
+from edge import tags
+from edge.admin import PurgingAdminMixin
 
 
 def moderates(user):
@@ -40,7 +41,7 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(ContentAdminMixin, admin.ModelAdmin):
+class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
     list_display = [
         "excerpt", "commenter", "email", "ip_address", "post", "status", "waiting",
         "approved_before", "decided_by",
@@ -57,6 +58,9 @@ class CommentAdmin(ContentAdminMixin, admin.ModelAdmin):
         "is_by_post_author", "spam_reason", "created_at", "status", "decided_at", "decided_by",
     ]  # fmt: skip
     readonly_fields = [f for f in fields if f != "status"]
+
+    def cache_tags(self, obj):
+        return {tags.post(obj.post_id)} if obj is not None else set()
 
     def get_queryset(self, request):
         history = (

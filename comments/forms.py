@@ -1,25 +1,23 @@
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 
 from comments.models import Comment
 from comments.text import clean_text, count_links
 
-TIMESTAMP_SALT = "comments.form.started"
-FORM_MAX_AGE = 24 * 60 * 60
-
 
 class CommentForm(forms.ModelForm):
-    """The form under each post, with two quiet traps for robots: a honeypot and a clock."""
+    """The form under each post, with a quiet trap for robots: a honeypot.
+
+    The form is part of a page every anonymous reader shares, so it holds nothing of its
+    own: no token and no clock (a signed start time would be the time the shared copy was
+    made, and a check on it would pass every robot).
+    """
 
     website = forms.CharField(
         required=False,
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
@@ -36,7 +34,6 @@ class CommentForm(forms.ModelForm):
     def __init__(self, *args, post, **kwargs):
         self.post = post
         super().__init__(*args, **kwargs)
-        self.fields["started"].initial = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
@@ -80,21 +77,5 @@ class CommentForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Your comment could not be accepted. If you are a person, please leave the "
                 "field marked “Leave this field empty” empty and send it again."
-            )
-        try:
-            started = signing.loads(
-                self.data.get("started", ""), salt=TIMESTAMP_SALT, max_age=FORM_MAX_AGE
-            )
-        except signing.BadSignature:
-            # Re-rendered, the form carries a fresh clock so that the next attempt can pass.
-            self.data = self.data.copy()
-            self.data["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
-            raise forms.ValidationError(
-                "This form has expired. Please check your comment and send it again."
-            ) from None
-        if time.time() - started < settings.COMMENTS_MIN_SECONDS:
-            raise forms.ValidationError(
-                "That was quick! Please take a moment to read your comment over, then send "
-                "it again."
             )
         return cleaned

@@ -11,7 +11,8 @@ from django_ratelimit.core import is_ratelimited
 from comments.models import Comment
 from comments.spam import akismet_says_spam, blocked_word, sender_is_blocked
 from comments.tasks import DIGEST_QUEUED_KEY, notify_author_of_comment, send_moderation_digest
-from ops.cache import content_changed
+from edge import tags
+from edge.state import content_changed
 from ops.network import client_ip
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def comment_submit(*, post, form, request) -> Comment:
     if comment.status == Comment.Status.PENDING:
         schedule_moderation_digest()
     elif comment.status == Comment.Status.APPROVED:
-        content_changed()
+        content_changed(tags.post(comment.post_id))
         if not comment.is_by_post_author:
             notify_author_of_comment.enqueue(comment_id=comment.pk)
     return comment
@@ -110,7 +111,8 @@ def _is_trusted(email):
 def schedule_moderation_digest():
     """Queue one digest for moderators per interval, however many comments arrive."""
     interval = settings.COMMENTS_DIGEST_MINUTES * 60
-    if cache.add(DIGEST_QUEUED_KEY, True, timeout=interval):
+    # None: the cache is out of reach, and a digest too many beats a digest missed.
+    if cache.add(DIGEST_QUEUED_KEY, True, timeout=interval) is not False:
         run_after = timezone.now() + datetime.timedelta(seconds=interval)
         send_moderation_digest.using(run_after=run_after).enqueue()
 
@@ -119,7 +121,7 @@ def comment_approve(*, comment, moderator):
     was_public = comment.is_public()
     comment.approve(by=moderator)
     if not was_public:
-        content_changed()
+        content_changed(tags.post(comment.post_id))
         if not comment.is_by_post_author:
             notify_author_of_comment.enqueue(comment_id=comment.pk)
 
@@ -128,11 +130,11 @@ def comment_reject(*, comment, moderator):
     was_public = comment.is_public()
     comment.reject(by=moderator)
     if was_public:
-        content_changed()
+        content_changed(tags.post(comment.post_id))
 
 
 def comment_mark_spam(*, comment, moderator):
     was_public = comment.is_public()
     comment.mark_spam(by=moderator)
     if was_public:
-        content_changed()
+        content_changed(tags.post(comment.post_id))

@@ -11,6 +11,7 @@ from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
 from comments.threads import PAGE_PARAMETER, page_of, replies_to
+from edge import tags
 
 AWAITING_SESSION_KEY = "comments_awaiting"
 
@@ -68,6 +69,7 @@ def thread(request, pk, thread):
     page = paginate(request, replies_to(opening), per_page=settings.COMMENTS_PER_PAGE)
     # The thread's place in the post's discussion, where the reply form is.
     page_number = page_of(opening)
+    tags.add(request, tags.post(post.pk))
     context = {
         "post": post,
         "thread": opening,

@@ -73,20 +73,27 @@ INSTALLED_APPS = [
     "comments",
     "readers",
     "ops",
+    "edge",
+    "modern_csrf",
     "allauth",
     "allauth.account",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Bodies over the limit are refused before they are read (the proxy caps them too).
+    "edge.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped for browsers that take it; static files come compressed from whitenoise.
-    "ops.compression.PageGZipMiddleware",
-    # Stores anonymous readers' pages (ops.pagecache) as the middleware below leaves them.
-    "ops.pagecache.PageStoreMiddleware",
+    "edge.compression.PageGZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public or private: it sees the response after the session middleware set its cookie.
+    "edge.headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Cross-site forgery refused by Fetch metadata and Origin, without tokens, so that a
+    # page with a form can be the same for every reader and kept by the proxy in front.
+    "modern_csrf.middleware.ModernCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -107,8 +114,6 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {% url %} from addresses reversed once per process.
-            "builtins": ["ops.templatetags.addresses"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -151,14 +156,62 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache holds rate limits and log-in lock-outs: Redis in production. It is a
+# cache, not a dependency: with Redis out of reach every call answers "nothing cached" at
+# once (django-redis's IGNORE_EXCEPTIONS), and the limits that must not fail open ask the
+# "strict" alias, which raises instead (see README, Failures).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://masthead")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "ops.redis.RedisCache"  # one client, not one a call
-# Whole pages for anonymous readers, kept until public content changes (ops.pagecache).
-PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Pages each server process also keeps in its own memory, checked against the shared cache.
-PAGE_CACHE_RECENT_PAGES = env.int("PAGE_CACHE_RECENT_PAGES", default=200)
+    _redis_options = {
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+        "CONNECTION_POOL_KWARGS": {"health_check_interval": 10},
+    }
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": CACHES["default"]["LOCATION"],
+        "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
+    }
+    CACHES["strict"] = {**CACHES["default"], "OPTIONS": _redis_options}
+else:
+    CACHES["strict"] = CACHES["default"]
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "edge.redis"
+# The navigation and sidebar's HTML, in each process (edge.fragments).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+
+# Anonymous readers' pages are kept by the proxy or CDN in front (edge.headers): browsers
+# for EDGE_BROWSER_SECONDS, shared caches until a purge or EDGE_SHARED_SECONDS, stale while
+# one request refreshes them, and stale for EDGE_STALE_IF_ERROR_SECONDS while the site fails.
+EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", default=60)
+EDGE_SHARED_SECONDS = env.int("EDGE_SHARED_SECONDS", default=3600)
+EDGE_STALE_WHILE_REVALIDATE_SECONDS = env.int("EDGE_STALE_WHILE_REVALIDATE_SECONDS", default=30)
+EDGE_STALE_IF_ERROR_SECONDS = env.int("EDGE_STALE_IF_ERROR_SECONDS", default=86400)
+# Where purges go (edge.purge): Varnish servers' addresses, and a Cloudflare zone.
+EDGE_CACHE_BACKENDS = {}
+if VARNISH_PURGE_URLS := env.list("VARNISH_PURGE_URLS", default=[]):
+    EDGE_CACHE_BACKENDS["varnish"] = {
+        "BACKEND": "edge.purge.VarnishBackend",
+        "OPTIONS": {"locations": VARNISH_PURGE_URLS},
+    }
+if CLOUDFLARE_ZONE_ID := env.str("CLOUDFLARE_ZONE_ID", default=""):
+    EDGE_CACHE_BACKENDS["cloudflare"] = {
+        "BACKEND": "edge.purge.CloudflareBackend",
+        "OPTIONS": {
+            "zone_id": CLOUDFLARE_ZONE_ID,
+            "api_token": env.str("CLOUDFLARE_API_TOKEN"),
+            "api_url": env.str(
+                "CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4"
+            ),
+        },
+    }
+# Request bodies: readers' forms are small; the admin takes uploads.
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=1024 * 1024)
+UPLOAD_REQUEST_MAX_BYTES = env.int("UPLOAD_REQUEST_MAX_BYTES", default=100 * 1024 * 1024)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -261,7 +314,6 @@ CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 RATELIMIT_IP_META_KEY = "ops.network.client_ip"
 
 # Comments: see README, Comments and moderation.
-COMMENTS_MIN_SECONDS = env.int("COMMENTS_MIN_SECONDS", default=3)
 COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
 COMMENTS_RATE_PER_IP = env.str("COMMENTS_RATE_PER_IP", default="5/10m")
 COMMENTS_RATE_PER_EMAIL = env.str("COMMENTS_RATE_PER_EMAIL", default="3/10m")
@@ -283,6 +335,8 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 315
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Django's token middleware is replaced on purpose by modern_csrf's (see MIDDLEWARE).
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {

@@ -3,24 +3,21 @@ from importlib import import_module
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import caches
 
-from ops.cache import forget_kept
 from tests.factories import AuthorFactory, UserFactory
 
 
 def pytest_configure(config):
     # Before any middleware is built (the live server's included): the tests speak plain HTTP.
     django_settings.SECURE_SSL_REDIRECT = False
-    # Tests make content with factories, which tell no cache; the page-cache tests switch it on.
-    django_settings.PAGE_CACHE = False
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    """Start each test with an empty cache, uploads in a temporary folder, no static manifest."""
-    cache.clear()
-    forget_kept()  # as every process does within seconds of a clear
+    """Start each test with empty caches, uploads in a temporary folder, no static manifest."""
+    for name in ("default", "fragments"):
+        caches[name].clear()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {

@@ -1,14 +1,10 @@
 from django import template
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from taggit.models import Tag
 
-from authors.models import Author
-from blog.models import Category, Post
+from blog import sidebar
 from blog.seo import json_ld_script
-from ops.cache import cached_fragment
+from edge.fragments import cached_fragment
 from uploads.images import place_pictures
 
 register = template.Library()
@@ -26,9 +22,7 @@ def widget(name, template_name, context):
 def blog_roll():
     """Render the sidebar's list of active columnists, in the editors' order."""
     return widget(
-        "blog-roll",
-        "blog/includes/blog_roll.html",
-        lambda: {"authors": list(Author.objects.blog_roll())},
+        "blog-roll", "blog/includes/blog_roll.html", lambda: {"authors": sidebar.blog_roll()}
     )
 
 
@@ -36,47 +30,28 @@ def blog_roll():
 def sections():
     """Render the list of categories for the navigation."""
     return widget(
-        "sections",
-        "blog/includes/sections.html",
-        lambda: {"categories": list(Category.objects.only("name", "slug"))},
+        "sections", "blog/includes/sections.html", lambda: {"categories": sidebar.sections()}
     )
 
 
 @register.simple_tag
 def archive_months(limit=12):
     """Render links to the latest months that have published posts."""
-
-    def latest_months():
-        return {
-            "months": list(
-                Post.objects.published()
-                .annotate(month=TruncMonth("published_at"))
-                .values_list("month", flat=True)
-                .order_by("-month")
-                .distinct()[:limit]
-            )
-        }
-
-    return widget(f"archive-months-{limit}", "blog/includes/archive_months.html", latest_months)
+    return widget(
+        f"archive-months-{limit}",
+        "blog/includes/archive_months.html",
+        lambda: {"months": sidebar.latest_months(limit)},
+    )
 
 
 @register.simple_tag
 def popular_tags(limit=15):
     """Render links to the tags most used on published posts, most used first."""
-
-    def most_used():
-        return {
-            "tags": list(
-                Tag.objects.filter(
-                    blog_taggedpost_items__content_object__in=Post.objects.published()
-                )
-                # Counted over the filter's join, so only published posts count.
-                .annotate(post_count=Count("blog_taggedpost_items"))
-                .order_by("-post_count", "name")[:limit]
-            )
-        }
-
-    return widget(f"popular-tags-{limit}", "blog/includes/popular_tags.html", most_used)
+    return widget(
+        f"popular-tags-{limit}",
+        "blog/includes/popular_tags.html",
+        lambda: {"tags": sidebar.most_used_tags(limit)},
+    )
 
 
 @register.filter

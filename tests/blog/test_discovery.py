@@ -2,11 +2,14 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Post
-from ops.cache import cached_fragment, content_changed
+from edge import tags
+from edge.fragments import cached_fragment
+from edge.state import content_changed
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,62 +149,30 @@ def test_popular_tags_are_cached_until_the_content_changes(client):
     PostFactory(tags=["change"])  # saved outside the admin, which would forget the fragments
 
     assert popular_tags(client.get("/").text) == ["itil"]
-    content_changed()
+    content_changed(tags.SITE)
     assert popular_tags(client.get("/").text) == ["change", "itil"]
 
 
-class CountingCache:
-    """The shared cache, noting the fragments asked of it."""
-
-    def __init__(self):
-        self.asked = []
-
-    def __getattr__(self, name):
-        return getattr(cache, name)
-
-    def get_or_set(self, key, *args, **kwargs):
-        self.asked.append(key)
-        return cache.get_or_set(key, *args, **kwargs)
-
-
-def test_a_process_asks_the_shared_cache_for_the_sidebar_once_a_version(client, monkeypatch):
+def test_a_page_asks_the_database_for_no_sidebar_widget_it_has_kept(client):
     PostFactory(tags=["itil"])
     client.get("/")
-    shared = CountingCache()
-    monkeypatch.setattr("ops.cache.cache", shared)
+    with CaptureQueriesContext(connection) as kept:
+        client.get("/")
 
-    client.get("/")
-    assert shared.asked == []
+    assert not any("taggit_tag" in query["sql"] for query in kept.captured_queries)
 
-    PostFactory(tags=["change"])
+
+def test_a_fragment_is_rebuilt_for_each_content_version(db):
+    built = []
+
+    def build():
+        built.append(1)
+        return f"<p>{len(built)}</p>"
+
+    assert cached_fragment("widget", build) == "<p>1</p>"
+    assert cached_fragment("widget", build) == "<p>1</p>"
     content_changed()
-    assert popular_tags(client.get("/").text) == ["change", "itil"]
-    assert any(key.startswith("fragment:popular-tags") for key in shared.asked)
-
-
-def test_a_process_asks_the_shared_cache_again_once_its_copy_is_old(client, monkeypatch):
-    monkeypatch.setattr("ops.cache.RECENT_FRAGMENT_SECONDS", 0)
-    client.get("/")
-    shared = CountingCache()
-    monkeypatch.setattr("ops.cache.cache", shared)
-
-    client.get("/")
-
-    assert any(key.startswith("fragment:popular-tags") for key in shared.asked)
-
-
-def test_requests_either_side_of_a_change_keep_both_versions_copies(monkeypatch):
-    current = ["1.100"]
-    monkeypatch.setattr("ops.cache.content_version", lambda: current[0])
-    shared = CountingCache()
-    monkeypatch.setattr("ops.cache.cache", shared)
-
-    # A slow request still on the version before a change, and new ones on the new version.
-    for version in ["1.100", "2.200", "1.100", "2.200", "1.100"]:
-        current[0] = version
-        assert cached_fragment("widget", lambda: f"<p>{current[0]}</p>") == f"<p>{version}</p>"
-
-    assert shared.asked == ["fragment:widget:1.100", "fragment:widget:2.200"]
+    assert cached_fragment("widget", build) == "<p>2</p>"
 
 
 def test_a_post_sharing_no_tag_is_related_first_to_its_authors_columns_in_its_section(

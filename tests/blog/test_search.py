@@ -12,7 +12,8 @@ from django.utils import timezone
 from blog import search as search_module
 from blog.models import SEARCH_CONFIG, Post
 from blog.search import MAX_QUERY_LENGTH, reindex_posts
-from ops.cache import content_changed
+from edge import tags
+from edge.state import content_changed
 from tests.factories import POST_INLINES, AuthorFactory, CategoryFactory, PostFactory
 from tests.queries import assert_queries_do_not_grow, steady_queries
 
@@ -391,7 +392,7 @@ def test_the_filters_offer_a_new_columnist_once_the_content_changes(client, colu
     newcomer = AuthorFactory(display_name="Nia Newcomer")
     PostFactory(author=newcomer)
 
-    content_changed()
+    content_changed(tags.SITE)
 
     assert newcomer in search(client, "backlog").context["authors"]
 

@@ -80,12 +80,13 @@ class Browser:
     def get(self, path):
         return self._open(urllib.request.Request(self.base_url + path))
 
-    def post(self, path, data, csrf_from):
-        token = csrf_token(self.get(csrf_from)[1])
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
-        request = urllib.request.Request(
-            self.base_url + path, data=body.encode(), headers={"Referer": self.base_url + path}
-        )
+    def post(self, path, data, csrf_from=None):
+        """Post a form as a browser does: the admin's with its token, the site's without."""
+        if csrf_from is not None:
+            data = {**data, "csrfmiddlewaretoken": csrf_token(self.get(csrf_from)[1])}
+        body = urllib.parse.urlencode(data, doseq=True)
+        headers = {"Referer": self.base_url + path, "Origin": self.base_url}
+        request = urllib.request.Request(self.base_url + path, data=body.encode(), headers=headers)
         return self._open(request)
 
     def _open(self, request):

@@ -37,7 +37,8 @@ from blog.management.commands.load_demo import (
 )
 from blog.models import Category, Post, TaggedPost, body_text_and_summary
 from blog.search import search_keywords
-from ops.cache import content_changed
+from edge.state import content_changed
+from edge.tags import SITE
 
 PREFIX = "gen-"
 YEARS = 6
@@ -414,7 +415,7 @@ class Command(BaseCommand):
                     authors=authors, posts=posts, comments=comments, tags=tags
                 )
         refresh_statistics()
-        content_changed()
+        content_changed(SITE)
         if counts:
             self.stdout.write(
                 self.style.SUCCESS(

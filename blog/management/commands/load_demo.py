@@ -27,7 +27,8 @@ from authors.models import Author
 from blog.management import demo_content as demo
 from blog.models import Category, Post, TaggedPost
 from blog.search import reindex_posts
-from ops.cache import content_changed
+from edge.state import content_changed
+from edge.tags import SITE
 
 SEED = 20_091_909
 # Reader addresses from the ranges reserved for documentation (RFC 5737).
@@ -160,7 +161,7 @@ class Command(BaseCommand):
                     "Nothing was changed."
                 ) from exc
             raise
-        content_changed()
+        content_changed(SITE)
 
         if removed:
             self.stdout.write(f"Removed the earlier demo: {removed}.")

@@ -1,0 +1,20 @@
+"""Parts of pages that every reader sees alike, kept in each process until content changes.
+
+The navigation and the sidebar appear on every page and change only with content: each
+process keeps their HTML in its own memory (Django's local-memory cache, `fragments` in
+CACHES), keyed by the content version that the database holds (`edge.state`). A change
+anywhere retires them everywhere on the next request, and a Redis outage cannot touch them.
+"""
+
+from django.core.cache import caches
+
+from edge.state import content_version
+
+# A fragment is rebuilt at least this often, whatever happens.
+FRAGMENT_TIMEOUT = 300
+
+
+def cached_fragment(name, compute):
+    """Return compute()'s value, kept until the content changes or the timeout passes."""
+    key = f"{name}:{content_version()}"
+    return caches["fragments"].get_or_set(key, compute, FRAGMENT_TIMEOUT)
