@@ -252,6 +252,8 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "querystring_auth": False,
             "file_overwrite": False,
             "default_acl": None,
+            # Renditions' addresses change with the picture (uploads.images): keep for a year.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
     SERVE_MEDIA = False

@@ -2,8 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
+from edge.views import media
 from ops.views import healthz
 
 # The admin's log-in goes through the readers' log-in page and shares its rate limits.
@@ -26,6 +26,4 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Uploaded media on local disk; deployments with object storage leave this off.
     media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns.insert(
-        0, re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.insert(0, re_path(rf"^{media_prefix}/(?P<path>.*)$", media, name="media"))

@@ -49,9 +49,9 @@ def content_state():
     now = timezone.now()
     if state is None or (state[1] is not None and now >= state[1]):
         row = ContentVersion.objects.filter(pk=ROW).values_list("number", "next_change_at")
-        state = row.first() or (0, None)
-        if state[1] is not None and now >= state[1]:
-            _bump()
+        state = row.first()
+        if state is None or (state[1] is not None and now >= state[1]):
+            _bump()  # the first read ever, or content changed by itself since the last
             state = row.first()
         if getattr(_request, "active", False):
             _request.state = state

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -162,7 +163,14 @@ def send_to_colleague(request, pk):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            if _over_send_limit(request):
+            if not _send_limits_reachable():
+                form.add_error(
+                    None,
+                    "Sending is paused for a moment. Please try again in a minute; what you "
+                    "typed is still here.",
+                )
+                status = 503
+            elif _over_send_limit(request):
                 form.add_error(
                     None,
                     "You have sent several posts in a short while. Please try again later; "
@@ -182,6 +190,16 @@ def send_to_colleague(request, pk):
                 return redirect(post)
     context = {"post": post, "form": form}
     return TemplateResponse(request, "readers/send_to_colleague.html", context, status=status)
+
+
+def _send_limits_reachable():
+    """Say whether the shared cache that counts sends answers: without it nothing is sent,
+    since a limit that cannot count would let anyone mail anyone (it fails closed)."""
+    try:
+        caches["strict"].get("send-to-colleague:reachable")
+    except Exception:  # noqa: BLE001 - whatever the cache backend raises when out of reach
+        return False
+    return True
 
 
 def _over_send_limit(request):

@@ -80,12 +80,10 @@ def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """Render data as a JSON-LD script element carrying the page's CSP nonce."""
-    # The nonce is lazy and falsy until first used: compare with None, never test its truth.
-    nonce = context.get("csp_nonce")
-    return json_ld_script(data, nonce="" if nonce is None else str(nonce))
+@register.simple_tag
+def json_ld(data):
+    """Render data as a JSON-LD script element."""
+    return json_ld_script(data)
 
 
 @register.tag
