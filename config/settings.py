@@ -158,21 +158,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The shared cache holds rate limits and log-in lock-outs: Redis in production. It is a
 # cache, not a dependency: with Redis out of reach every call answers "nothing cached" at
-# once (django-redis's IGNORE_EXCEPTIONS), and the limits that must not fail open ask the
-# "strict" alias, which raises instead (see README, Failures).
+# once (django-redis's IGNORE_EXCEPTIONS, see edge.redis), and the limits that must not
+# fail open ask the "strict" alias, which raises instead (see README, Failures).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://masthead")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+if CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # Django's or django-redis's
     _redis_options = {
         "SOCKET_CONNECT_TIMEOUT": 0.5,
         "SOCKET_TIMEOUT": 0.5,
         "CONNECTION_POOL_KWARGS": {"health_check_interval": 10},
     }
     CACHES["default"] = {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "edge.redis.RedisCacheThatForgets",
         "LOCATION": CACHES["default"]["LOCATION"],
         "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
     }
-    CACHES["strict"] = {**CACHES["default"], "OPTIONS": _redis_options}
+    CACHES["strict"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": CACHES["default"]["LOCATION"],
+        "OPTIONS": _redis_options,
+    }
 else:
     CACHES["strict"] = CACHES["default"]
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -184,10 +188,11 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 
-# Anonymous readers' pages are kept by the proxy or CDN in front (edge.headers): browsers
-# for EDGE_BROWSER_SECONDS, shared caches until a purge or EDGE_SHARED_SECONDS, stale while
-# one request refreshes them, and stale for EDGE_STALE_IF_ERROR_SECONDS while the site fails.
-EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", default=60)
+# Anonymous readers' pages are kept by the proxy or CDN in front (edge.headers): shared
+# caches until a purge or EDGE_SHARED_SECONDS, stale while one request refreshes them, and
+# stale for EDGE_STALE_IF_ERROR_SECONDS while the site fails. Browsers ask again each time
+# (a 304 from the proxy when nothing changed), so that a purge reaches readers at once.
+EDGE_BROWSER_SECONDS = env.int("EDGE_BROWSER_SECONDS", default=0)
 EDGE_SHARED_SECONDS = env.int("EDGE_SHARED_SECONDS", default=3600)
 EDGE_STALE_WHILE_REVALIDATE_SECONDS = env.int("EDGE_STALE_WHILE_REVALIDATE_SECONDS", default=30)
 EDGE_STALE_IF_ERROR_SECONDS = env.int("EDGE_STALE_IF_ERROR_SECONDS", default=86400)
