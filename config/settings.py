@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "comments",
     "readers",
     "ops",
+    "demo",
     "allauth",
     "allauth.account",
 ]
