@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core import signing
 
 from comments.models import Comment
-from comments.text import clean_text, count_links
+from plaintext import clean_text, count_links
 
 TIMESTAMP_SALT = "comments.form.started"
 FORM_MAX_AGE = 24 * 60 * 60
