@@ -44,6 +44,11 @@ def search_document():
     )
 
 
+def author_address(author: Author) -> str:
+    """Return the address of a columnist's blog, which blog publishes (see BlogConfig)."""
+    return remembered_reverse("blog:author", slug=author.slug)
+
+
 def body_text_and_summary(body):
     """Return a sanitised body as plain text, for search, and its opening words, for lists."""
     without_pictures = remove_shortcodes(body)

@@ -11,9 +11,7 @@ from blog.services import render_post_page
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
-from comments.threads import PAGE_PARAMETER, page_of, replies_to
-
-AWAITING_SESSION_KEY = "comments_awaiting"
+from comments.threads import AWAITING_SESSION_KEY, PAGE_PARAMETER, page_of, replies_to
 
 
 @require_POST

@@ -5,8 +5,12 @@ from django.utils import timezone
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import comments_open
-from comments.threads import PAGE_PARAMETER, requested_page, thread_page
-from comments.views import AWAITING_SESSION_KEY
+from comments.threads import (
+    AWAITING_SESSION_KEY,
+    PAGE_PARAMETER,
+    requested_page,
+    thread_page,
+)
 from plaintext import render_plain_text
 
 register = template.Library()
