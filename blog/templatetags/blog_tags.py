@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from authors.models import Author
+from blog import slots
 from blog.models import Category, Post
 from blog.seo import json_ld_script
 from ops.cache import cached_fragment
@@ -77,6 +78,21 @@ def popular_tags(limit=15):
         }
 
     return widget(f"popular-tags-{limit}", "blog/includes/popular_tags.html", most_used)
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name, **values):
+    """Render the templates other apps fill the slot name with, given values besides the
+    page's context; nothing when no app fills it (see blog/slots.py)."""
+    if name not in slots.FILLED:
+        raise template.TemplateSyntaxError(f"Blog's pages have no slot {name!r}.")
+    template_names = slots.FILLED[name]
+    if not template_names:
+        return ""
+    engine = context.template.engine
+    with context.push(**values):
+        html = "".join(engine.get_template(name).render(context) for name in template_names)
+    return mark_safe(html)  # noqa: S308 - rendered by templates, which escape
 
 
 @register.filter
