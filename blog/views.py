@@ -49,14 +49,18 @@ def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = paginate(request, Post.objects.published().in_category(category).for_lists())
     return TemplateResponse(
-        request, "blog/category_detail.html", {"category": category, "page_obj": page}
+        request,
+        "blog/post_list.html",
+        {"list_kind": "category", "category": category, "page_obj": page},
     )
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Post.objects.published().tagged(tag).for_lists())
-    return TemplateResponse(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page})
+    return TemplateResponse(
+        request, "blog/post_list.html", {"list_kind": "tag", "tag": tag, "page_obj": page}
+    )
 
 
 def search(request):
@@ -151,9 +155,11 @@ class ArchiveMixin:
 
 class PostYearArchive(ArchiveMixin, YearArchiveView):
     make_object_list = True
-    template_name = "blog/post_archive_year.html"
+    template_name = "blog/post_list.html"
+    extra_context = {"list_kind": "year"}
 
 
 class PostMonthArchive(ArchiveMixin, MonthArchiveView):
     month_format = "%m"
-    template_name = "blog/post_archive_month.html"
+    template_name = "blog/post_list.html"
+    extra_context = {"list_kind": "month"}
