@@ -250,7 +250,6 @@ class DemoLoader:
         if unknown:
             raise CommandError(f"Comments on posts the demo does not publish: {sorted(unknown)}")
         rng = self.rng
-        Status = Comment.Status
 
         threads, replies = [], []
         for title, specs in words.comments.items():
