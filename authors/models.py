@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.functional import cached_property
 
 # A leaf module (Django and Pillow only): portraits are checked and cropped as posts' pictures.
@@ -36,7 +35,10 @@ class AuthorQuerySet(models.QuerySet):
 
 
 class Author(models.Model):
-    """A columnist: a user with a blog of their own under the masthead."""
+    """A columnist: a user with a blog of their own under the masthead.
+
+    The blog's address, get_absolute_url(), is the publishing app's to give: blog sets it.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="author"
@@ -109,9 +111,6 @@ class Author(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "portrait_renditions"}
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("blog:author", kwargs={"slug": self.slug})
 
     @property
     def blog_title(self):

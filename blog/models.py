@@ -11,9 +11,12 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
-from blog.attachments import attachment_storage, kind_of, validate_attachment
 from blog.html import clean_body, html_to_text, summarize
-from uploads.files import human_size
+from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
+    Attachment,
+    AttachmentQuerySet,
+    PostImage,
+)
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 
 # Reading speed behind “6 min read”: words a minute of an average adult reading prose.
@@ -39,6 +42,11 @@ def search_document():
         + SearchVector("excerpt", config=SEARCH_CONFIG, weight="B")
         + SearchVector("body_text", config=SEARCH_CONFIG, weight="C")
     )
+
+
+def author_address(author: Author) -> str:
+    """Return the address of a columnist's blog, which blog publishes (see BlogConfig)."""
+    return reverse("blog:author", kwargs={"slug": author.slug})
 
 
 def body_text_and_summary(body):
@@ -456,120 +464,3 @@ class Post(models.Model):
         if not (user.is_active and user.is_staff):
             return False
         return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk
-
-
-class PostImage(models.Model):
-    """A picture placed in a post's body with its code, [image 12], on a line of its own."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
-    image = CheckedImageField(
-        "picture",
-        upload_to="posts/%Y/%m/",
-        width_field="width",
-        height_field="height",
-        help_text="A JPEG, PNG, GIF or WebP picture.",
-    )
-    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    alt = models.CharField(
-        "description",
-        max_length=250,
-        help_text="What the picture shows, for readers who cannot see it.",
-    )
-    caption = models.CharField(
-        max_length=300, blank=True, help_text="Shown under the picture. Optional."
-    )
-    credit = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Who made the picture, e.g. “Photo: Jane Smith”. Optional.",
-    )
-    # The sizes pages serve, made when the picture is saved: see uploads/images.py.
-    renditions = models.JSONField(default=dict, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["post", "id"]
-        verbose_name = "picture in the body"
-        verbose_name_plural = "pictures in the body"
-
-    def __str__(self):
-        return self.alt
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "image" in update_fields:
-            self.renditions = renditions_for(self.image, self.renditions)
-            if self.renditions:
-                self.width, self.height = self.renditions["width"], self.renditions["height"]
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "renditions", "width", "height"}
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#image-{self.pk}"
-
-    @property
-    def shortcode(self):
-        """Return what an author puts in the body, on a line of its own, to place the picture."""
-        return f"[image {self.pk}]"
-
-    @cached_property
-    def picture(self):
-        return Picture.of(self.image, self.renditions, width=self.width, height=self.height)
-
-
-class AttachmentQuerySet(models.QuerySet):
-    def public(self):
-        """Return the attachments of posts readers may see."""
-        return self.filter(post__in=Post.objects.published())
-
-
-class Attachment(models.Model):
-    """A file readers download from a post: a checklist, slides, a spreadsheet."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(
-        max_length=200,
-        help_text="What readers download, e.g. “Major incident checklist”.",
-    )
-    file = models.FileField(
-        upload_to="attachments/%Y/%m/",
-        storage=attachment_storage,
-        max_length=255,
-        validators=[validate_attachment],
-        help_text="A PDF, a Word, Excel or PowerPoint file (.docx, .xlsx, .pptx), an "
-        "OpenDocument file (.odt, .ods, .odp) or a ZIP archive.",
-    )
-    size = models.PositiveBigIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = AttachmentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["post", "id"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("blog:attachment", kwargs={"pk": self.pk, "filename": self.filename})
-
-    @property
-    def kind(self):
-        return kind_of(self.file.name)
-
-    @property
-    def filename(self):
-        """Return the name readers' browsers save the file under, made from its title."""
-        extension = self.kind.extension if self.kind else "bin"
-        return f"{slugify(self.title)[:80] or 'download'}.{extension}"
-
-    @property
-    def human_size(self):
-        return human_size(self.size)

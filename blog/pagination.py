@@ -6,7 +6,9 @@ older posts, so these pages fetch one row more than they show, which is enough t
 whether an older page exists. They say which page they are, not how many there are.
 """
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.conf import settings
+from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
+from django.http import Http404
 
 # No list has this many pages: asking for a later one is asking for nothing.
 MAX_PAGE = 100_000
@@ -46,3 +48,13 @@ class UncountedPage(Page):
 
     def has_next(self):
         return self._has_next
+
+
+def paginate(request, queryset, paginator_class=UncountedPaginator, per_page=None):
+    """Return the page of queryset that ?page= asks for, POSTS_PER_PAGE long unless per_page
+    says otherwise; a page that does not exist is a 404."""
+    paginator = paginator_class(queryset, per_page or settings.POSTS_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc

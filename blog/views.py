@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Q, Subquery
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,7 +10,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 from blog.models import Attachment, Category, Post
-from blog.pagination import UncountedPaginator
+from blog.pagination import UncountedPaginator, paginate
 from blog.search import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -20,21 +19,8 @@ from blog.search import (
     is_full_text,
     search_posts,
 )
-from blog.seo import post_structured_data
+from blog.services import render_post_page
 from edge import tags
-
-RELATED_POSTS = 4
-MORE_FROM_AUTHOR = 3
-
-
-def paginate(request, queryset, paginator_class=UncountedPaginator, per_page=None):
-    """Return the page of queryset that ?page= asks for, POSTS_PER_PAGE long unless per_page
-    says otherwise; a page that does not exist is a 404."""
-    paginator = paginator_class(queryset, per_page or settings.POSTS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404("No such page.") from exc
 
 
 def index(request):
@@ -71,7 +57,9 @@ def category_detail(request, slug):
     tags.add(request, tags.category(category.pk))
     tags.add_posts(request, page)
     return TemplateResponse(
-        request, "blog/category_detail.html", {"category": category, "page_obj": page}
+        request,
+        "blog/post_list.html",
+        {"list_kind": "category", "category": category, "page_obj": page},
     )
 
 
@@ -80,7 +68,9 @@ def tag_detail(request, slug):
     page = paginate(request, Post.objects.published().tagged(tag).for_lists())
     tags.add(request, tags.tag(tag.pk))
     tags.add_posts(request, page)
-    return TemplateResponse(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page})
+    return TemplateResponse(
+        request, "blog/post_list.html", {"list_kind": "tag", "tag": tag, "page_obj": page}
+    )
 
 
 def search(request):
@@ -120,7 +110,7 @@ def post_detail(request, year, month, day, slug):
     if request.path != post.get_absolute_url():
         # The date in the address is part of the name, not the key: keep old links working.
         return redirect(post, permanent=True)
-    return render_post(request, post)
+    return render_post_page(request=request, post=post)
 
 
 def post_preview(request, pk):
@@ -128,69 +118,9 @@ def post_preview(request, pk):
     post = get_object_or_404(Post.objects.for_page(), pk=pk)
     if not post.can_be_edited_by(request.user):
         raise Http404("No such post.")
-    response = render_post(request, post, is_preview=True)
+    response = render_post_page(request=request, post=post, is_preview=True)
     add_never_cache_headers(response)
     return response
-
-
-def render_post(request, post, *, is_preview=False, extra_context=None, status=200):
-    # Pictures in the body are fetched only if the body places some (place_pictures),
-    # downloads only if the post has some (Post.objects.for_page).
-    attachments = list(post.attachments.all()) if getattr(post, "has_attachments", True) else []
-    in_blog = (
-        Post.objects.published()
-        .by_author(post.author_id)
-        .only("title", "slug", "published_at", "created_at")
-    )
-    previous_post = next_post = None
-    if post.published_at:
-        previous_post, next_post = columns_either_side(in_blog, post)
-    # The previous and next columns have their own links just above.
-    neighbours = [p.pk for p in (previous_post, next_post) if p is not None]
-    related = list(
-        Post.objects.published()
-        .related_to(post)
-        .exclude(pk__in=neighbours)
-        .select_related("author")
-        .only(
-            "title", "slug", "published_at", "created_at", "author__display_name", "author__slug"
-        )[:RELATED_POSTS]
-    )
-    # The author's latest, less any post the page already links to.
-    shown = [post.pk, *neighbours, *(p.pk for p in related)]
-    more_from_author = list(in_blog.exclude(pk__in=shown)[:MORE_FROM_AUTHOR])
-    # The page shows the post, its neighbours, related posts and the author's latest.
-    tags.add(request, tags.byline(post.author_id), *(tags.post(pk) for pk in shown))
-    tags.add(request, *(tags.post(other.pk) for other in more_from_author))
-    context = {
-        "post": post,
-        "attachments": attachments,
-        "previous_post": previous_post,
-        "next_post": next_post,
-        "related_posts": related,
-        "more_from_author": more_from_author,
-        "structured_data": post_structured_data(request, post),
-        "canonical_path": post.get_absolute_url(),
-        "is_preview": is_preview,
-        **(extra_context or {}),
-    }
-    return TemplateResponse(request, "blog/post_detail.html", context, status=status)
-
-
-def columns_either_side(in_blog, post):
-    """Return the columns of in_blog just before and just after post, in one query."""
-    moment = post.published_at
-    before = in_blog.filter(published_at__lt=moment).order_by("-published_at", "-pk")
-    after = in_blog.filter(published_at__gt=moment).order_by("published_at", "pk")
-    # Each side a scalar subquery: the database finds both rows by key, not among all the
-    # author's posts.
-    either = in_blog.filter(
-        Q(pk=Subquery(before.values("pk")[:1])) | Q(pk=Subquery(after.values("pk")[:1]))
-    )
-    found = list(either)
-    previous_post = next((other for other in found if other.published_at < moment), None)
-    next_post = next((other for other in found if other.published_at > moment), None)
-    return previous_post, next_post
 
 
 def attachment_download(request, pk, filename):
@@ -242,7 +172,8 @@ class ArchiveMixin:
 
 class PostYearArchive(ArchiveMixin, YearArchiveView):
     make_object_list = True
-    template_name = "blog/post_archive_year.html"
+    template_name = "blog/post_list.html"
+    extra_context = {"list_kind": "year"}
 
     def archive_tag(self):
         return tags.archive(int(self.get_year()))
@@ -250,7 +181,8 @@ class PostYearArchive(ArchiveMixin, YearArchiveView):
 
 class PostMonthArchive(ArchiveMixin, MonthArchiveView):
     month_format = "%m"
-    template_name = "blog/post_archive_month.html"
+    template_name = "blog/post_list.html"
+    extra_context = {"list_kind": "month"}
 
     def archive_tag(self):
         return tags.archive(int(self.get_year()), int(self.get_month()))

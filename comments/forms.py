@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 
 from comments.models import Comment
-from comments.text import clean_text, count_links
+from plaintext import clean_text, count_links
 
 
 class CommentForm(forms.ModelForm):

@@ -23,6 +23,8 @@ from django.db.models.functions import Coalesce, RowNumber
 from comments.models import Comment
 
 PAGE_PARAMETER = "comments"
+# The reader's comments still waiting for a moderator, kept in their session to show them.
+AWAITING_SESSION_KEY = "comments_awaiting"
 # No discussion has this many pages: a later one is read as the last page.
 MAX_PAGE = 100_000
 # A comment that begins a thread: one answering nothing, or nothing the public still sees

@@ -6,14 +6,13 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
-from blog.views import paginate, render_post
+from blog.pagination import paginate
+from blog.services import render_post_page
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
-from comments.threads import PAGE_PARAMETER, page_of, replies_to
+from comments.threads import AWAITING_SESSION_KEY, PAGE_PARAMETER, page_of, replies_to
 from edge import tags
-
-AWAITING_SESSION_KEY = "comments_awaiting"
 
 
 @require_POST
@@ -34,7 +33,9 @@ def post_comment(request, pk):
             status = refusal.status
         else:
             return _thank(request, post, comment)
-    return render_post(request, post, extra_context={"comment_form": form}, status=status)
+    return render_post_page(
+        request=request, post=post, extra_context={"comment_form": form}, status=status
+    )
 
 
 def _thank(request, post, comment):

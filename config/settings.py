@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ops",
     "edge",
     "modern_csrf",
+    "demo",
     "allauth",
     "allauth.account",
 ]

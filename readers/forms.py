@@ -4,7 +4,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.core.validators import validate_email
 
-from comments.text import LINK, clean_text
+from plaintext import clean_text, count_links
 
 MAX_RECIPIENTS = 5
 TAG = re.compile(r"<\s*/?\s*[a-z!]", re.IGNORECASE)
@@ -51,7 +51,7 @@ class SendToColleagueForm(forms.Form):
         if LINE_BREAK.search(name):
             raise forms.ValidationError("Your name must fit on one line.")
         name = clean_text(name)
-        if TAG.search(name) or LINK.search(name):
+        if TAG.search(name) or count_links(name):
             raise forms.ValidationError("Your name may not contain HTML or links.")
         return name
 
@@ -59,7 +59,7 @@ class SendToColleagueForm(forms.Form):
         note = clean_text(self.cleaned_data["note"])
         if TAG.search(note):
             raise forms.ValidationError("The note is plain text: please leave out HTML.")
-        if LINK.search(note):
+        if count_links(note):
             raise forms.ValidationError("The note may not contain links; the post's is added.")
         return note
 

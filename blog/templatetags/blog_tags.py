@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from blog import sidebar
+from blog import sidebar, slots
 from blog.seo import json_ld_script
 from edge.fragments import cached_fragment
 from uploads.images import place_pictures
@@ -52,6 +52,21 @@ def popular_tags(limit=15):
         "blog/includes/popular_tags.html",
         lambda: {"tags": sidebar.most_used_tags(limit)},
     )
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name, **values):
+    """Render the templates other apps fill the slot name with, given values besides the
+    page's context; nothing when no app fills it (see blog/slots.py)."""
+    if name not in slots.FILLED:
+        raise template.TemplateSyntaxError(f"Blog's pages have no slot {name!r}.")
+    template_names = slots.FILLED[name]
+    if not template_names:
+        return ""
+    engine = context.template.engine
+    with context.push(**values):
+        html = "".join(engine.get_template(name).render(context) for name in template_names)
+    return mark_safe(html)  # noqa: S308 - rendered by templates, which escape
 
 
 @register.filter

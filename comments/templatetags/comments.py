@@ -5,9 +5,13 @@ from django.utils import timezone
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import comments_open
-from comments.text import render_comment
-from comments.threads import PAGE_PARAMETER, requested_page, thread_page
-from comments.views import AWAITING_SESSION_KEY
+from comments.threads import (
+    AWAITING_SESSION_KEY,
+    PAGE_PARAMETER,
+    requested_page,
+    thread_page,
+)
+from plaintext import render_plain_text
 
 register = template.Library()
 
@@ -15,7 +19,7 @@ register = template.Library()
 @register.filter
 def comment_text(value):
     """Render a comment's plain text as paragraphs with safe links."""
-    return render_comment(value)
+    return render_plain_text(value)
 
 
 @register.simple_tag

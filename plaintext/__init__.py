@@ -1,4 +1,7 @@
-"""Make what a reader typed safe to store and to show."""
+"""Make the plain text readers type (comments, names, notes) safe to store and to show.
+
+Shared by comments and readers; it depends on Django alone.
+"""
 
 import re
 import unicodedata
@@ -22,13 +25,14 @@ def clean_text(value: str) -> str:
 
 
 def count_links(value: str) -> int:
+    """Return how many web addresses value holds."""
     return len(LINK.findall(value or ""))
 
 
-def render_comment(value: str) -> str:
+def render_plain_text(value: str) -> str:
     """Render plain text as escaped paragraphs with URLs as links readers can trust less."""
     if not LINKABLE.search(value):
-        # Most comments hold no address: escaping alone is much cheaper than urlize.
+        # Most texts hold no address: escaping alone is much cheaper than urlize.
         return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 - escaped by linebreaks
     linked = urlize(value, trim_url_limit=60, nofollow=True, autoescape=True)
     linked = linked.replace('rel="nofollow"', 'rel="nofollow ugc"')
