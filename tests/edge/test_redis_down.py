@@ -34,6 +34,9 @@ def test_with_redis_stopped_pages_log_ins_and_edits_work_and_nothing_stale_survi
 
         redis.stop()
 
+        status, health = reader.get("/healthz")  # a proxy in front keeps sending readers
+        assert status == 200
+        assert '"status": "degraded"' in health and '"cache": "error' in health
         for path in ("/", post.get_absolute_url(), "/authors/", "/search/?q=outage"):
             status, page = reader.get(path)
             assert status == 200, path
@@ -65,6 +68,7 @@ def test_with_redis_stopped_pages_log_ins_and_edits_work_and_nothing_stale_survi
 
         redis.start()
 
+        assert '"status": "ok"' in reader.get("/healthz")[1]
         home = reader.get("/")[1]
         assert "Published during the outage" in home
         assert "/tag/outage-notes/" in home  # the sidebar rebuilt for the edit
