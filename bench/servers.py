@@ -78,12 +78,13 @@ class Server:
         self.stop()
 
 
-def check_page(url):
-    """Fetch url twice, insisting on 200; say whether the second came from the page cache."""
+def check_page(url, headers=None):
+    """Fetch url twice, insisting on 200; return the second answer's X-Cache and body."""
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
     for _ in range(2):
         try:
-            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
-                hit = response.headers.get("X-Page-Cache") == "hit"
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                x_cache, body = response.headers.get("X-Cache"), response.read()
         except urllib.error.HTTPError as exc:
             sys.exit(f"{url} answered {exc.code}: the benchmark needs every page to answer 200.")
-    return hit
+    return x_cache, body

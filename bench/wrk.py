@@ -37,12 +37,17 @@ TO_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 TO_BYTES = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
-def run_wrk(args, meter, url, page, cache_state, connections=None):
+def run_wrk(
+    args, meter, url, page, cache_state, connections=None, *, headers=(), accept_encoding=None
+):
     connections = connections or args.connections
     threads = min(args.threads, connections)
     options = [f"-t{threads}", f"-c{connections}", f"--timeout={WRK_TIMEOUT}"]
-    if args.accept_encoding:  # as browsers ask: pages then come gzipped
-        options += ["-H", f"Accept-Encoding: {args.accept_encoding}"]
+    accept_encoding = args.accept_encoding if accept_encoding is None else accept_encoding
+    if accept_encoding:  # as browsers ask: pages then come gzipped
+        options += ["-H", f"Accept-Encoding: {accept_encoding}"]
+    for header in headers:
+        options += ["-H", header]
     # Every worker process imports, compiles templates and fills its caches before measuring.
     warm_up = ["wrk", *options, "-d2s", url]
     subprocess.run(warm_up, capture_output=True, check=True, timeout=60)  # noqa: S603
@@ -57,7 +62,7 @@ def run_wrk(args, meter, url, page, cache_state, connections=None):
         result.app_cpu_ms = app_seconds * 1000 / result.requests
         result.db_cpu_ms = db_seconds * 1000 / result.requests
     print(
-        f"  {page:<20} {cache_state:<5} {result.requests_per_second:8.1f} req/s  "
+        f"  {page:<20} {cache_state:<12} {result.requests_per_second:8.1f} req/s  "
         f"p50 {result.p50_ms:8.2f} ms  p99 {result.p99_ms:8.2f} ms  "
         f"{result.requests} responses of {result.bytes_per_response / 1000:.0f} kB, "
         f"CPU {result.app_cpu_ms:.2f} + {result.db_cpu_ms:.2f} ms each"
