@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from blog.models import Post
 from blog.seo import post_structured_data
 from edge import tags
+from edge.fragments import cached_fragment
 
 RELATED_POSTS = 4
 MORE_FROM_AUTHOR = 3
@@ -42,6 +43,33 @@ def render_post_page(
     # Pictures in the body are fetched only if the body places some (place_pictures),
     # downloads only if the post has some (Post.objects.for_page).
     attachments = list(post.attachments.all()) if getattr(post, "has_attachments", True) else []
+    if post.is_published() and not is_preview:
+        # The same for every reader until content changes: kept in the process.
+        links = cached_fragment(f"post-links:{post.pk}", lambda: post_links(post))
+    else:
+        links = post_links(post)
+    previous_post, next_post, related, more_from_author = links
+    # The page shows the post, its neighbours, related posts and the author's latest.
+    shown = [p.pk for p in (previous_post, next_post, *related, *more_from_author) if p]
+    tags.add(request, tags.byline(post.author_id), tags.post(post.pk), *map(tags.post, shown))
+    context = {
+        "post": post,
+        "attachments": attachments,
+        "previous_post": previous_post,
+        "next_post": next_post,
+        "related_posts": related,
+        "more_from_author": more_from_author,
+        "structured_data": post_structured_data(request, post),
+        "canonical_path": post.get_absolute_url(),
+        "is_preview": is_preview,
+        **(extra_context or {}),
+    }
+    return TemplateResponse(request, "blog/post_detail.html", context, status=status)
+
+
+def post_links(post: Post) -> tuple:
+    """Return the columns post's page links to: the author's previous and next ones, related
+    columns by others or the author, and the author's latest, each shown once."""
     in_blog = (
         Post.objects.published()
         .by_author(post.author_id)
@@ -64,22 +92,7 @@ def render_post_page(
     # The author's latest, less any post the page already links to.
     shown = [post.pk, *neighbours, *(p.pk for p in related)]
     more_from_author = list(in_blog.exclude(pk__in=shown)[:MORE_FROM_AUTHOR])
-    # The page shows the post, its neighbours, related posts and the author's latest.
-    tags.add(request, tags.byline(post.author_id), *(tags.post(pk) for pk in shown))
-    tags.add(request, *(tags.post(other.pk) for other in more_from_author))
-    context = {
-        "post": post,
-        "attachments": attachments,
-        "previous_post": previous_post,
-        "next_post": next_post,
-        "related_posts": related,
-        "more_from_author": more_from_author,
-        "structured_data": post_structured_data(request, post),
-        "canonical_path": post.get_absolute_url(),
-        "is_preview": is_preview,
-        **(extra_context or {}),
-    }
-    return TemplateResponse(request, "blog/post_detail.html", context, status=status)
+    return previous_post, next_post, related, more_from_author
 
 
 def columns_either_side(in_blog, post):

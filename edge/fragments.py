@@ -1,8 +1,11 @@
 """Parts of pages that every reader sees alike, kept in each process until content changes.
 
-The navigation and the sidebar appear on every page and change only with content: each
-process keeps their HTML in its own memory (Django's local-memory cache, `fragments` in
-CACHES), keyed by the content version that the database holds (`edge.state`). A change
+The proxy in front keeps whole pages, but only for anonymous readers. Signed-in readers'
+pages are rendered each time, so the parts that are the same for everyone are kept here:
+the navigation and the sidebar, a post's page of comment threads and the columns its page
+links to. Each process keeps them in its own memory (Django's local-memory cache,
+`fragments` in CACHES), keyed by the content version that the database holds
+(`edge.state`). Every public change bumps that version in its own transaction, so a change
 anywhere retires them everywhere on the next request, and a Redis outage cannot touch them.
 """
 

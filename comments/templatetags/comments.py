@@ -1,6 +1,8 @@
+import hashlib
+
 from django import template
 from django.db.models import Count
-from django.utils import timezone
+from django.template.loader import render_to_string
 
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -11,6 +13,7 @@ from comments.threads import (
     requested_page,
     thread_page,
 )
+from edge.fragments import cached_fragment
 from plaintext import render_plain_text
 
 register = template.Library()
@@ -45,11 +48,28 @@ def comment_section(context, post):
     """Render a page of a post's approved comments, the reader's own awaiting ones, and the
     form."""
     request = context["request"]
-    page = thread_page(
-        post,
-        requested_page(request.GET.get(PAGE_PARAMETER)),
-        awaiting=request.session.get(AWAITING_SESSION_KEY) or (),
-    )
+    is_open = comments_open(post)
+    awaiting = request.session.get(AWAITING_SESSION_KEY) or ()
+
+    def threads_html():
+        page = thread_page(post, requested_page(request.GET.get(PAGE_PARAMETER)), awaiting=awaiting)
+        threads_context = {
+            "post": post,
+            "threads": page.threads,
+            "comment_page": page,
+            "page_parameter": PAGE_PARAMETER,
+            "approved_count": page.approved_count,
+            "is_open": is_open,
+        }
+        return render_to_string("comments/comment_list.html", threads_context, request=request)
+
+    if awaiting or not post.is_published():
+        html = threads_html()  # the reader's own, or a preview's: for this page alone
+    else:
+        # Every other reader of this address sees the same threads; the query string
+        # (page, reply) is part of the links they hold.
+        address = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
+        html = cached_fragment(f"comments:{post.pk}:{is_open}:{address.hexdigest()}", threads_html)
     form = context.get("comment_form")
     if form is None:
         initial = {}
@@ -59,18 +79,7 @@ def comment_section(context, post):
         if reply_to.isdigit():
             initial["parent"] = int(reply_to)
         form = CommentForm(post=post, initial=initial)
-    return {
-        "post": post,
-        "threads": page.threads,
-        "comment_page": page,
-        "page_parameter": PAGE_PARAMETER,
-        "approved_count": page.approved_count,
-        "form": form,
-        "is_open": comments_open(post),
-        "now": timezone.now(),
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {"post": post, "threads_html": html, "form": form, "is_open": is_open}
 
 
 @register.inclusion_tag("comments/admin_summary.html", takes_context=True)

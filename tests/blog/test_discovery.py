@@ -10,6 +10,7 @@ from blog.models import Post
 from edge import tags
 from edge.fragments import cached_fragment
 from edge.state import content_changed
+from tests.authors.test_admin import change_url, post_form
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,27 @@ def test_the_authors_latest_leave_out_what_the_page_links_already_however_long_t
     assert context["next_post"] == middle[-1]
     assert set(context["related_posts"]) == set(newest)
     assert context["more_from_author"] == middle[:3]
+
+
+def test_a_column_published_by_its_author_joins_the_latest_on_their_other_pages(
+    client, author_client, post, author
+):
+    draft = PostFactory(author=author, draft=True, title="Fresh from the desk")
+    assert "Fresh from the desk" not in client.get(post.get_absolute_url()).text
+
+    author_client.post(change_url(draft), post_form(draft, _publish="Publish now"))
+
+    assert "Fresh from the desk" in client.get(post.get_absolute_url()).text
+
+
+def test_a_posts_links_are_kept_until_content_changes(client, post, author):
+    client.get(post.get_absolute_url())
+    # Written straight to the table, as nothing in the site does: no content change.
+    PostFactory(author=author, title="Slipped in unseen")
+
+    assert "Slipped in unseen" not in client.get(post.get_absolute_url()).text
+    content_changed()
+    assert "Slipped in unseen" in client.get(post.get_absolute_url()).text
 
 
 @pytest.mark.parametrize(("words", "minutes"), [(10, 1), (230, 1), (700, 3), (1380, 6)])
