@@ -1,4 +1,4 @@
-"""Count the machine instructions Django spends on each public page, cold, with callgrind.
+"""Count the machine instructions Django spends rendering each public page, with callgrind.
 
 Run from anywhere, on a database bench/run.py has loaded:
 `.venv/bin/python bench/instructions.py [--database masthead_bench] [--pages home,post]`.
@@ -7,8 +7,8 @@ Request rates and even CPU times move with whatever else the machine does; the n
 instructions a process executes does not. Each page is requested in a process of its own
 under `valgrind --tool=callgrind`, after every page has been requested twice so that
 imports, templates and the URL resolver are ready, and the instructions of a process that
-stops there are taken away. The page cache is off and the other caches live in the process,
-as on a cold page in production. PostgreSQL's own work is not counted: it runs elsewhere.
+stops there are taken away. The caches live in the process, as at the origin in production
+(the proxy in front is not involved). PostgreSQL's own work is not counted: it runs elsewhere.
 """
 
 import argparse
@@ -47,7 +47,6 @@ def main():
         ALLOWED_HOSTS=run.HOST,
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=f"{run.POSTGRES}/{args.database}",
-        PAGE_CACHE="false",
         CACHE_URL="locmemcache://instructions",
         # The same string hashes, so the same dictionary layouts, in every run.
         PYTHONHASHSEED="0",
@@ -74,7 +73,7 @@ def measure(args):
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         counts = dict(zip(runs, pool.map(count_instructions, runs), strict=True))
     base = counts[("none", 0)]
-    print(f"Instructions per cold request, database {args.database}, in millions:\n")
+    print(f"Instructions per request at the origin, database {args.database}, in millions:\n")
     print("| page | instructions |\n|---|---:|")
     for page in pages:
         print(f"| {page} | {(counts[(page, args.requests)] - base) / args.requests / 1e6:.1f} M |")

@@ -263,8 +263,8 @@ def print_query_counts(args, urls, publication):
         )
     print(
         "\nAn empty cache adds the sidebar's fragments (blog roll, sections, archive months, "
-        "popular tags) and the next scheduled change, which every page then shares for "
-        "minutes."
+        "popular tags), a post's comment threads and the columns it links to, and the next "
+        "scheduled change; all are kept until content changes."
     )
 
 
