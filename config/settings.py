@@ -242,27 +242,44 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # Posts' attachments, under PRIVATE_MEDIA_ROOT: never served by address.
-    "attachments": {"BACKEND": "blog.attachments.PrivateStorage"},
+    "attachments": {"BACKEND": "uploads.storage.PrivateStorage"},
+    # Uploaded pictures as authors sent them, EXIF and all: pages serve only their
+    # renditions, made into "default" (uploads.images).
+    "originals": {"BACKEND": "uploads.storage.PrivateStorage"},
 }
 # Uploads on S3-compatible object storage when a bucket is named; on local disk otherwise.
+_s3_connection = {
+    "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+    "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+    "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+    "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+    "file_overwrite": False,
+}
 if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **_s3_connection,
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
             "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
             "querystring_auth": False,
-            "file_overwrite": False,
             "default_acl": None,
             # Renditions' addresses change with the picture (uploads.images): keep for a year.
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
     SERVE_MEDIA = False
+# Pictures' originals go to a private bucket of their own when one is named (give it no
+# public policy); under PRIVATE_MEDIA_ROOT otherwise, a shared volume with several servers.
+if AWS_PRIVATE_STORAGE_BUCKET_NAME := env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["originals"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_connection,
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "default_acl": "private",
+        },
+    }
 # Uploads larger than this are refused by the forms that take them, with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Pictures and attachments authors upload: checked by content, within these limits.

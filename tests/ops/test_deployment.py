@@ -109,6 +109,28 @@ def test_uploads_go_to_object_storage_when_a_bucket_is_configured():
     ]  # fmt: skip
 
 
+def test_originals_stay_out_of_the_public_bucket():
+    env = {
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "masthead-media",
+        "AWS_S3_ENDPOINT_URL": "https://objects.example.com",
+    }
+    script = (
+        "from django.core.files.storage import storages;"
+        "s = storages['originals'];"
+        "print(type(s).__name__, getattr(s, 'bucket_name', '-'), getattr(s, 'default_acl', '-'))"
+    )
+
+    on_disk = manage("shell", "--no-imports", "-c", script, env=env)
+    private_bucket = manage(
+        "shell", "--no-imports", "-c", script,
+        env={**env, "AWS_PRIVATE_STORAGE_BUCKET_NAME": "masthead-originals"},
+    )  # fmt: skip
+
+    assert on_disk.stdout.split() == ["PrivateStorage", "-", "-"]
+    assert private_bucket.stdout.split() == ["S3Storage", "masthead-originals", "private"]
+
+
 def test_uploads_stay_on_disk_without_a_bucket():
     result = manage(
         "shell", "--no-imports", "-c", "from django.core.files.storage import storages;"
