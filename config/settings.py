@@ -321,8 +321,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_FORMS = {"login": "readers.forms.LoginForm"}
+# Lock-outs counted per account, and rate limits per reader's address behind the proxy.
+ACCOUNT_ADAPTER = "readers.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PUBLICATION_NAME}] "
-# Five failed log-ins for one account within five minutes lock it for the rest of them.
+# Five failed log-ins for one account within five minutes, by its username and its email
+# together, lock it for the rest of them; ten a minute from one address are refused.
 ACCOUNT_RATE_LIMITS = {"login_failed": env.str("LOGIN_FAILED_RATE", default="10/m/ip,5/300s/key")}
 
 # Send to a colleague: this many sends per IP address and per browser session.
