@@ -291,6 +291,14 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 
 # Mail: the console in development; production sets EMAIL_URL=smtp+tls://user:pass@host:587.
+# The servers and the worker never fall back to the console without DEBUG: it would write
+# every message, password-reset and sign-in links included, into the logs.
+if not env.str("EMAIL_URL", default="") and not (DEBUG or TESTING or OFFLINE_COMMAND):
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Set it to your mail server, e.g. "
+        "EMAIL_URL=smtp+tls://user:password@smtp.example.com:587, or to consolemail:// to "
+        "print every message, links to reset passwords included, into the logs on purpose."
+    )
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 _mail_options = {}
 if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
