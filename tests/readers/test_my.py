@@ -200,3 +200,15 @@ def test_the_my_page_says_what_the_reader_is_subscribed_to_and_turns_it_off(clie
 def test_a_digest_cannot_be_on_without_the_readers_request(reader):
     with pytest.raises(IntegrityError), transaction.atomic():
         DigestSubscription.objects.create(user=reader, is_active=True)
+
+
+@pytest.mark.parametrize(
+    "name", ["readers:my", "readers:delete-account", "account_email", "account_change_password"]
+)
+def test_a_readers_personal_pages_are_never_kept_by_a_shared_cache(client, reader, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == HTTPStatus.OK
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-cache"} <= directives
+    assert not any(part.startswith("s-maxage") or part == "public" for part in directives)
