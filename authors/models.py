@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 
 # A leaf module (Django and Pillow only): portraits are checked and cropped as posts' pictures.
 from uploads.images import CheckedImageField, Picture, renditions_for
+from uploads.storage import original_storage
 
 validate_web_address = URLValidator(schemes=["http", "https"])
 
@@ -51,6 +52,8 @@ class Author(models.Model):
     )
     portrait = CheckedImageField(
         upload_to="authors/",
+        storage=original_storage,
+        renditions_field="portrait_renditions",
         blank=True,
         help_text="A photo of you in JPEG, PNG, GIF or WebP. Pages show a square cut from "
         "its middle, so keep your face near the centre.",

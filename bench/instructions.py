@@ -48,6 +48,7 @@ def main():
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=f"{run.POSTGRES}/{args.database}",
         CACHE_URL="locmemcache://instructions",
+        EMAIL_URL="consolemail://",
         # The same string hashes, so the same dictionary layouts, in every run.
         PYTHONHASHSEED="0",
     )

@@ -116,6 +116,8 @@ def app_environment(args, workdir):
         "DATABASE_URL": f"{POSTGRES}/{args.database}",
         "CACHE_URL": REDIS_URL,
         "STATIC_ROOT": str(workdir / "static"),
+        # No mail is sent by the pages measured; production refuses to guess a backend.
+        "EMAIL_URL": "consolemail://",
     }
 
 

@@ -11,8 +11,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, storages
-from django.utils.functional import cached_property
+from django.core.files.storage import storages
 
 from uploads.files import refuse_if_too_large
 
@@ -109,23 +108,6 @@ def content_matches(file, kind: Kind) -> bool:
             return True
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
         return False
-
-
-class PrivateStorage(FileSystemStorage):
-    """Keep files under PRIVATE_MEDIA_ROOT, which no URL serves."""
-
-    @cached_property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL: link to the view that sends them.")
 
 
 def attachment_storage():

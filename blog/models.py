@@ -18,6 +18,7 @@ from blog.post_files import (  # noqa: F401 (pictures in the body and downloads,
     PostImage,
 )
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
+from uploads.storage import original_storage
 
 # Reading speed behind “6 min read”: words a minute of an average adult reading prose.
 WORDS_PER_MINUTE = 230
@@ -251,6 +252,8 @@ class Post(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     featured_image = CheckedImageField(
         upload_to="posts/%Y/%m/",
+        storage=original_storage,
+        renditions_field="featured_image_renditions",
         blank=True,
         width_field="featured_image_width",
         height_field="featured_image_height",
@@ -390,12 +393,7 @@ class Post(models.Model):
     @cached_property
     def featured_picture(self):
         """Return the featured image as pages show it, or None."""
-        return Picture.of(
-            self.featured_image,
-            self.featured_image_renditions,
-            width=self.featured_image_width,
-            height=self.featured_image_height,
-        )
+        return Picture.of(self.featured_image, self.featured_image_renditions)
 
     def unique_slug(self):
         """Return a slug made from the title that no other post has, "-2", "-3"… on a clash."""

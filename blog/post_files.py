@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from blog.attachments import attachment_storage, kind_of, validate_attachment
 from uploads.files import human_size
 from uploads.images import CheckedImageField, Picture, renditions_for
+from uploads.storage import original_storage
 
 
 class PostImage(models.Model):
@@ -17,6 +18,7 @@ class PostImage(models.Model):
     image = CheckedImageField(
         "picture",
         upload_to="posts/%Y/%m/",
+        storage=original_storage,
         width_field="width",
         height_field="height",
         help_text="A JPEG, PNG, GIF or WebP picture.",
@@ -68,7 +70,7 @@ class PostImage(models.Model):
 
     @cached_property
     def picture(self):
-        return Picture.of(self.image, self.renditions, width=self.width, height=self.height)
+        return Picture.of(self.image, self.renditions)
 
 
 class AttachmentQuerySet(models.QuerySet):

@@ -37,7 +37,7 @@ def post_structured_data(request, post) -> dict:
     }
     if post.published_at:
         data["datePublished"] = timezone.localtime(post.published_at).isoformat()
-    if post.featured_image:
+    if post.featured_picture:
         # A rendition: the original may carry the photo's EXIF, GPS position included.
         data["image"] = request.build_absolute_uri(post.featured_picture.largest_url)
     if post.category:

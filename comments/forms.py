@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 
 from comments.models import Comment
-from plaintext import clean_text, count_links
+from plaintext import PlainTextField, clean_text, count_links
 
 
 class CommentForm(forms.ModelForm):
@@ -30,6 +30,8 @@ class CommentForm(forms.ModelForm):
             "body": "Plain text. Separate paragraphs with a blank line; addresses become links.",
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        # Line breaks count once, as the reader typed them.
+        field_classes = {"body": PlainTextField}
 
     def __init__(self, *args, post, **kwargs):
         self.post = post

@@ -242,27 +242,44 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # Posts' attachments, under PRIVATE_MEDIA_ROOT: never served by address.
-    "attachments": {"BACKEND": "blog.attachments.PrivateStorage"},
+    "attachments": {"BACKEND": "uploads.storage.PrivateStorage"},
+    # Uploaded pictures as authors sent them, EXIF and all: pages serve only their
+    # renditions, made into "default" (uploads.images).
+    "originals": {"BACKEND": "uploads.storage.PrivateStorage"},
 }
 # Uploads on S3-compatible object storage when a bucket is named; on local disk otherwise.
+_s3_connection = {
+    "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+    "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+    "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+    "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+    "file_overwrite": False,
+}
 if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **_s3_connection,
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
-            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
             "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
             "querystring_auth": False,
-            "file_overwrite": False,
             "default_acl": None,
             # Renditions' addresses change with the picture (uploads.images): keep for a year.
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
     SERVE_MEDIA = False
+# Pictures' originals go to a private bucket of their own when one is named (give it no
+# public policy); under PRIVATE_MEDIA_ROOT otherwise, a shared volume with several servers.
+if AWS_PRIVATE_STORAGE_BUCKET_NAME := env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["originals"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_connection,
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "default_acl": "private",
+        },
+    }
 # Uploads larger than this are refused by the forms that take them, with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Pictures and attachments authors upload: checked by content, within these limits.
@@ -274,6 +291,14 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 
 # Mail: the console in development; production sets EMAIL_URL=smtp+tls://user:pass@host:587.
+# The servers and the worker never fall back to the console without DEBUG: it would write
+# every message, password-reset and sign-in links included, into the logs.
+if not env.str("EMAIL_URL", default="") and not (DEBUG or TESTING or OFFLINE_COMMAND):
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Set it to your mail server, e.g. "
+        "EMAIL_URL=smtp+tls://user:password@smtp.example.com:587, or to consolemail:// to "
+        "print every message, links to reset passwords included, into the logs on purpose."
+    )
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 _mail_options = {}
 if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
@@ -304,8 +329,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_FORMS = {"login": "readers.forms.LoginForm"}
+# Lock-outs counted per account, and rate limits per reader's address behind the proxy.
+ACCOUNT_ADAPTER = "readers.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PUBLICATION_NAME}] "
-# Five failed log-ins for one account within five minutes lock it for the rest of them.
+# Five failed log-ins for one account within five minutes, by its username and its email
+# together, lock it for the rest of them; ten a minute from one address are refused.
 ACCOUNT_RATE_LIMITS = {"login_failed": env.str("LOGIN_FAILED_RATE", default="10/m/ip,5/300s/key")}
 
 # Send to a colleague: this many sends per IP address and per browser session.

@@ -4,7 +4,7 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.core.validators import validate_email
 
-from plaintext import clean_text, count_links
+from plaintext import PlainTextField, clean_text, mail_linkable
 
 MAX_RECIPIENTS = 5
 TAG = re.compile(r"<\s*/?\s*[a-z!]", re.IGNORECASE)
@@ -23,7 +23,7 @@ class SendToColleagueForm(forms.Form):
     sender_name = forms.CharField(
         label="Your name", max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    note = forms.CharField(
+    note = PlainTextField(
         label="A short note (optional)",
         help_text="Plain text, up to 500 characters, without links.",
         max_length=500,
@@ -51,17 +51,28 @@ class SendToColleagueForm(forms.Form):
         if LINE_BREAK.search(name):
             raise forms.ValidationError("Your name must fit on one line.")
         name = clean_text(name)
-        if TAG.search(name) or count_links(name):
-            raise forms.ValidationError("Your name may not contain HTML or links.")
+        if TAG.search(name):
+            raise forms.ValidationError("Your name may not contain HTML.")
+        refuse_linkable(name, "Your name")
         return name
 
     def clean_note(self):
         note = clean_text(self.cleaned_data["note"])
         if TAG.search(note):
             raise forms.ValidationError("The note is plain text: please leave out HTML.")
-        if count_links(note):
-            raise forms.ValidationError("The note may not contain links; the post's is added.")
+        refuse_linkable(note, "The note")
         return note
+
+
+def refuse_linkable(value, field):
+    """Refuse text that a colleague's mail program would show as a link."""
+    if found := mail_linkable(value):
+        raise forms.ValidationError(
+            "%(field)s may not contain web or email addresses, which mail programs turn into "
+            "links: “%(found)s” reads as one. The post's own address is added for you.",
+            code="linkable",
+            params={"field": field, "found": found},
+        )
 
 
 class DeleteAccountForm(forms.Form):

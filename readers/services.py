@@ -23,7 +23,16 @@ def author_follow(*, user, author) -> None:
             Follow.objects.get_or_create(user=user, author=author)
         except IntegrityError:
             pass
-    DigestSubscription.objects.get_or_create(user=user)
+
+
+def digest_subscribe(*, user) -> None:
+    """Send user the weekly digest: called only on the reader's own request."""
+    subscription, _ = DigestSubscription.objects.get_or_create(user=user)
+    subscription.subscribe()
+
+
+def digest_unsubscribe(*, user) -> None:
+    DigestSubscription.objects.filter(user=user).update(is_active=False)
 
 
 def author_unfollow(*, user, author) -> None:

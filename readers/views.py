@@ -27,7 +27,13 @@ PENDING_ACTION_KEY = "readers_pending_action"
 ACTIONS = {
     "save": (Post.objects.published, services.post_save, "post", "Added to {label}."),
     "unsave": (Post.objects.published, services.post_unsave, "post", "Removed from {label}."),
-    "follow": (Author.objects.all, services.author_follow, "author", "You now follow {obj}."),
+    "follow": (
+        Author.objects.all,
+        services.author_follow,
+        "author",
+        "You now follow {obj}: their new columns appear on your {label}. No mail is sent "
+        "unless you ask for the weekly digest there.",
+    ),
     "unfollow": (
         Author.objects.all,
         services.author_unfollow,
@@ -129,12 +135,16 @@ def my_page(request):
 @login_required
 @require_POST
 def digest_preference(request):
-    subscription, _ = DigestSubscription.objects.get_or_create(user=request.user)
-    subscription.is_active = request.POST.get("weekly_digest") == "on"
-    subscription.save(update_fields=["is_active"])
-    if subscription.is_active:
-        messages.success(request, "You will get a weekly email of your columnists' new posts.")
+    """Turn the weekly digest on or off, as the reader's button says."""
+    if request.POST.get("weekly_digest") == "on":
+        services.digest_subscribe(user=request.user)
+        messages.success(
+            request,
+            f"You will get one email a week with the new columns of the columnists you "
+            f"follow, sent to {request.user.email}.",
+        )
     else:
+        services.digest_unsubscribe(user=request.user)
         messages.success(request, "You will no longer get the weekly email.")
     return redirect("readers:my")
 
@@ -149,8 +159,7 @@ def digest_unsubscribe(request, token):
     if subscription is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "POST":
-        subscription.is_active = False
-        subscription.save(update_fields=["is_active"])
+        subscription.unsubscribe()
         return TemplateResponse(request, "readers/digest_unsubscribed.html", {})
     return TemplateResponse(request, "readers/digest_unsubscribe.html", {"token": token})
 

@@ -4,6 +4,7 @@ Pictures reach readers only as renditions made once, when their row is saved: se
 (never wider than the original) in the original's format and in WebP, turned the right way
 up and stripped of their metadata (a phone photo's EXIF carries where it was taken). The
 row records them in a JSON column, so that a page lists pictures without touching storage.
+The original stays in private storage (uploads.storage), with no address of its own.
 """
 
 import hashlib
@@ -19,10 +20,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.loader import render_to_string
-from PIL import Image, ImageOps, UnidentifiedImageError, features
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError, features
 
 from uploads.files import refuse_if_too_large
+from uploads.storage import public_storage
 
 logger = logging.getLogger(__name__)
 
@@ -183,10 +186,37 @@ class ImageUploadField(forms.ImageField):
         return attrs
 
 
-class CheckedImageField(models.ImageField):
-    """An ImageField whose uploads are checked by content: see check_image()."""
+class OriginalFieldFile(ImageFieldFile):
+    """An original picture, kept privately: its address is that of its largest rendition."""
 
+    @property
+    def url(self):
+        self._require_file()
+        renditions = getattr(self.instance, self.field.renditions_field, None)
+        picture = Picture.of(self, renditions or {})
+        # Empty until the renditions are made: a form then shows no link to follow.
+        return picture.largest_url if picture else ""
+
+
+class CheckedImageField(models.ImageField):
+    """An ImageField whose uploads are checked by content: see check_image().
+
+    Give it storage=original_storage, where no address reaches the originals, and name in
+    renditions_field the model's JSON field holding the renditions pages serve instead.
+    """
+
+    attr_class = OriginalFieldFile
     default_validators = [validate_image]
+
+    def __init__(self, *args, renditions_field="renditions", **kwargs):
+        self.renditions_field = renditions_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.renditions_field != "renditions":
+            kwargs["renditions_field"] = self.renditions_field
+        return name, path, args, kwargs
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadField, **kwargs})
@@ -217,12 +247,13 @@ def make_renditions(field_file, *, square: bool = False) -> dict:
 
     The record: {"source": the original's name, "width", "height": the original's size the
     right way up, "sources": [{"type": MIME type, "files": [[width, height, name], ...]}]},
-    WebP first and the format every browser shows last. A GIF, perhaps animated, keeps its
-    original alone, unless cut square (a portrait's first frame).
+    WebP first and the format every browser shows last. A GIF, perhaps animated, gets one
+    copy of its frames at its own size, unless cut square (a portrait's first frame).
+    The original is read from its own (private) storage; renditions go to public storage.
     """
-    storage = field_file.storage
-    with storage.open(field_file.name, "rb") as stored:
+    with field_file.storage.open(field_file.name, "rb") as stored:
         data = stored.read()
+    storage = public_storage()
     folder = "renditions/" + hashlib.sha256(RECIPE.encode() + data).hexdigest()[:24]
     with Image.open(io.BytesIO(data)) as original:
         original_format = original.format
@@ -230,7 +261,11 @@ def make_renditions(field_file, *, square: bool = False) -> dict:
         image = ImageOps.exif_transpose(original)
         record = {"source": field_file.name, "width": image.width, "height": image.height}
         if original_format == "GIF" and not square:
-            return {**record, "sources": []}
+            name = f"{folder}/{image.width}.gif"
+            if not storage.exists(name):
+                name = storage.save(name, ContentFile(bare_gif(original)))
+            files = [[image.width, image.height, name]]
+            return {**record, "sources": [{"type": "image/gif", "files": files}]}
         has_alpha = image.has_transparency_data
         image = image.convert("RGBA" if has_alpha else "RGB")
     # Nothing of the original's metadata travels on, but its colour profile.
@@ -275,6 +310,24 @@ def make_renditions(field_file, *, square: bool = False) -> dict:
     }
 
 
+def bare_gif(original) -> bytes:
+    """Return a GIF's frames, with their timing, and none of its comments or extensions."""
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(original):
+        durations.append(frame.info.get("duration", 100))
+        copy = frame.convert("RGBA")
+        # Pillow writes whatever a frame's info holds (comments, XMP) into the new file.
+        copy.info = {}
+        frames.append(copy)
+    options = {"loop": original.info["loop"]} if "loop" in original.info else {}
+    buffer = io.BytesIO()
+    frames[0].save(
+        buffer, "GIF", save_all=True, append_images=frames[1:], duration=durations,
+        disposal=2, **options,
+    )  # fmt: skip
+    return buffer.getvalue()
+
+
 # Showing pictures
 
 
@@ -299,18 +352,17 @@ class Picture:
     largest_height: int | None = None
 
     @classmethod
-    def of(cls, field_file, renditions: dict, *, width=None, height=None):
-        """Return the picture of field_file, from its renditions when they are of that file."""
+    def of(cls, field_file, renditions: dict):
+        """Return the picture of field_file from its renditions, or None until they are made.
+
+        The original itself is never shown: it may carry the photo's EXIF.
+        """
         if not field_file:
             return None
         made = renditions if renditions and renditions.get("source") == field_file.name else {}
         if not made.get("sources"):
-            # Not made yet, or a GIF kept as it is: the original itself.
-            url = field_file.url
-            width, height = made.get("width", width), made.get("height", height)
-            return cls(url, width, height, largest_url=url, largest_width=width,
-                       largest_height=height)  # fmt: skip
-        storage = field_file.storage
+            return None
+        storage = public_storage()
 
         def srcset(files):
             return ", ".join(f"{storage.url(name)} {w}w" for w, _, name in files)
@@ -347,7 +399,7 @@ def place_pictures(body: str, images) -> str:
         if by_pk is None:
             by_pk = {image.pk: image for image in images}
         image = by_pk.get(int(match[1]))
-        if image is None:
+        if image is None or image.picture is None:
             return ""
         context = {"image": image, "anchor": f"image-{image.pk}"}
         return render_to_string("blog/includes/picture.html#body-figure", context)

@@ -1,6 +1,7 @@
 """A reader sends a comment: what is stored, what they are told, what stops abuse."""
 
 import datetime
+import unicodedata
 from http import HTTPStatus
 
 import pytest
@@ -214,3 +215,29 @@ def test_control_and_direction_override_characters_are_removed(client, post):
     comment = Comment.objects.get()
     assert comment.name == "EveredaeR"
     assert comment.body == "Hi there"
+
+
+def test_a_comment_of_the_full_length_counts_each_line_break_once(client, post):
+    paragraph = "Our desk tried this and the queue halved within a week. " * 10  # 570
+    typed = "\n".join([paragraph.strip()] * 20)[:10_000]
+    assert len(typed) == 10_000
+
+    # Browsers send each line break of a text box as CR LF.
+    response = send(client, post, body=typed.replace("\n", "\r\n"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Comment.objects.get().body == typed.strip()
+
+
+def test_stacked_combining_marks_are_cut_to_a_few_per_character(client, post):
+    zalgo = "Z" + "\u0301\u0336\u0489" * 100 + "ut"  # 300 marks stacked on one letter
+
+    send(
+        client, post, name="Ca\u0301\u0301\u0301\u0301\u0301\u0301rl", body=zalgo + " on Ti\u1ec7p"
+    )
+
+    comment = Comment.objects.get()
+    letter, rest = unicodedata.normalize("NFD", comment.body).split("ut", 1)
+    assert letter[0] == "Z" and len(letter) == 1 + 4
+    assert rest == unicodedata.normalize("NFD", " on Ti\u1ec7p")  # Vietnamese keeps its two
+    assert comment.name == unicodedata.normalize("NFC", "Ca\u0301\u0301\u0301\u0301rl")

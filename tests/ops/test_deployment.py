@@ -19,18 +19,42 @@ from tests.ops.servers import (
 ACCEPTED_WARNINGS = {"security.W005", "security.W021"}
 
 
-def test_without_a_secret_key_production_refuses_to_start_with_a_clear_message():
-    result = subprocess.run(
+def start_wsgi(**env):
+    return subprocess.run(
         [sys.executable, "-c", "import config.wsgi"],
         cwd=ROOT,
-        env=environment(SECRET_KEY="", DEBUG="false"),
+        env=environment(**{**PRODUCTION_ENV, **env}),
         capture_output=True,
         text=True,
         timeout=60,
     )
 
+
+def test_without_a_secret_key_production_refuses_to_start_with_a_clear_message():
+    result = start_wsgi(SECRET_KEY="")
+
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_without_a_mail_server_production_refuses_to_start_rather_than_log_mail():
+    result = start_wsgi(EMAIL_URL="")
+
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
+
+
+def test_the_worker_refuses_too_without_a_mail_server():
+    result = manage("send_weekly_digests", env={**PRODUCTION_ENV, "EMAIL_URL": ""})
+
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
+
+
+def test_mail_printed_to_the_console_starts_when_asked_for_by_name():
+    result = start_wsgi(EMAIL_URL="consolemail://")
+
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "makemigrations --check --dry-run"])
@@ -107,6 +131,28 @@ def test_uploads_go_to_object_storage_when_a_bucket_is_configured():
     assert result.stdout.split() == [
         "S3Storage", "masthead-media", "https://objects.example.com", "False",
     ]  # fmt: skip
+
+
+def test_originals_stay_out_of_the_public_bucket():
+    env = {
+        **PRODUCTION_ENV,
+        "AWS_STORAGE_BUCKET_NAME": "masthead-media",
+        "AWS_S3_ENDPOINT_URL": "https://objects.example.com",
+    }
+    script = (
+        "from django.core.files.storage import storages;"
+        "s = storages['originals'];"
+        "print(type(s).__name__, getattr(s, 'bucket_name', '-'), getattr(s, 'default_acl', '-'))"
+    )
+
+    on_disk = manage("shell", "--no-imports", "-c", script, env=env)
+    private_bucket = manage(
+        "shell", "--no-imports", "-c", script,
+        env={**env, "AWS_PRIVATE_STORAGE_BUCKET_NAME": "masthead-originals"},
+    )  # fmt: skip
+
+    assert on_disk.stdout.split() == ["PrivateStorage", "-", "-"]
+    assert private_bucket.stdout.split() == ["S3Storage", "masthead-originals", "private"]
 
 
 def test_uploads_stay_on_disk_without_a_bucket():

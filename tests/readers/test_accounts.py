@@ -109,3 +109,47 @@ def test_a_reader_deletes_their_account_with_their_password(client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert not get_user_model().objects.filter(username="reader").exists()
+
+
+@pytest.mark.parametrize(
+    ("failing_as", "then_as"),
+    [("reader", "reader@example.com"), ("reader@example.com", "reader"),
+     ("READER@example.com", "reader")],
+)  # fmt: skip
+def test_failures_by_username_and_by_email_count_against_one_account(client, failing_as, then_as):
+    UserFactory(username="reader", email="reader@example.com")
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": failing_as, "password": "wrong"})
+
+    response = client.post(reverse("account_login"), {"login": then_as, "password": PASSWORD})
+
+    assert "Too many failed login attempts. Try again later." in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_lock_out_leaves_other_accounts_alone(client):
+    UserFactory(username="reader", email="reader@example.com")
+    UserFactory(username="other", email="other@example.com")
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "reader", "password": "wrong"})
+
+    response = client.post(reverse("account_login"), {"login": "other", "password": PASSWORD})
+
+    assert response["Location"] == reverse("readers:my")
+
+
+def test_bad_log_ins_from_one_client_behind_the_proxy_leave_other_readers_alone(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    UserFactory(username="reader", email="reader@example.com")
+    attacker = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    reader = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    login = reverse("account_login")
+    for number in range(30):
+        client.post(login, {"login": f"guess{number}", "password": "wrong"}, **attacker)
+
+    refused = client.post(login, {"login": "reader", "password": PASSWORD}, **attacker)
+    welcomed = client.post(login, {"login": "reader", "password": PASSWORD}, **reader)
+
+    assert refused.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert welcomed.status_code == HTTPStatus.FOUND
+    assert welcomed["Location"] == reverse("readers:my")

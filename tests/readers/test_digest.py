@@ -5,9 +5,12 @@ from http import HTTPStatus
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
+from readers import services
 from readers.models import DigestSubscription, Follow
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 
@@ -24,7 +27,7 @@ def follower():
     reader = UserFactory(username="reader", email="reader@example.com")
     author = AuthorFactory(display_name="Followed Writer")
     Follow.objects.create(user=reader, author=author)
-    DigestSubscription.objects.create(user=reader)
+    services.digest_subscribe(user=reader)
     PostFactory(author=author, title="New this week")
     PostFactory(title="By someone not followed")
     return reader
@@ -72,3 +75,35 @@ def test_a_reader_turns_the_digest_off_and_on_from_the_my_page(follower):
     assert not DigestSubscription.objects.get(user=follower).is_active
     client.post(reverse("readers:digest"), {"weekly_digest": "on"})
     assert DigestSubscription.objects.get(user=follower).is_active
+
+
+def test_following_a_columnist_sends_no_digest_until_the_reader_asks(mailoutbox):
+    reader = UserFactory(username="quiet", email="quiet@example.com")
+    author = AuthorFactory(display_name="Followed Writer")
+    PostFactory(author=author, title="New this week")
+    client = Client()
+    client.force_login(reader)
+
+    client.post(reverse("readers:act", kwargs={"action": "follow", "pk": author.pk}))
+    run_digests()
+
+    assert reader.follows.exists()
+    assert mailoutbox == []
+    client.post(reverse("readers:digest"), {"weekly_digest": "on"})
+    run_digests()
+    assert [message.to for message in mailoutbox] == [["quiet@example.com"]]
+
+
+def test_upgrading_turns_off_digests_nobody_asked_for():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("readers", "0001_initial")])
+    old_apps = executor.loader.project_state([("readers", "0001_initial")]).apps
+    User = old_apps.get_model("auth", "User")
+    reader = User.objects.create(username="followed-once", email="once@example.com")
+    old_apps.get_model("readers", "DigestSubscription").objects.create(user=reader)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    subscription = DigestSubscription.objects.get(user_id=reader.pk)
+    assert (subscription.is_active, subscription.consented_at) == (False, None)

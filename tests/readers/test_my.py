@@ -4,10 +4,11 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
-from readers.models import Follow, SavedPost
+from readers.models import DigestSubscription, Follow, SavedPost
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,36 @@ def test_a_link_never_changes_a_signed_in_readers_list(client, reader):
     client.get(reverse("readers:act", kwargs={"action": "save", "pk": post.pk}))
 
     assert not reader.saved_posts.exists()
+
+
+def test_the_my_page_says_what_the_reader_is_subscribed_to_and_turns_it_off(client, reader):
+    act(client, "follow", AuthorFactory(display_name="Ada Author").pk)
+    page = client.get(reverse("readers:my")).text
+    assert "You are subscribed to nothing" in page
+    assert "Following a columnist sends no mail" in page
+
+    client.post(reverse("readers:digest"), {"weekly_digest": "on"})
+    page = client.get(reverse("readers:my")).text
+    assert "You are subscribed to the <strong>weekly digest</strong>" in page
+    assert "reader@example.com" in page
+
+    client.post(reverse("readers:digest"), {})
+    assert "You are subscribed to nothing" in client.get(reverse("readers:my")).text
+    assert not DigestSubscription.objects.get(user=reader).is_active
+
+
+def test_a_digest_cannot_be_on_without_the_readers_request(reader):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DigestSubscription.objects.create(user=reader, is_active=True)
+
+
+@pytest.mark.parametrize(
+    "name", ["readers:my", "readers:delete-account", "account_email", "account_change_password"]
+)
+def test_a_readers_personal_pages_are_never_kept_by_a_shared_cache(client, reader, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == HTTPStatus.OK
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-cache"} <= directives
+    assert not any(part.startswith("s-maxage") or part == "public" for part in directives)

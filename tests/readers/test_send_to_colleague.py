@@ -106,3 +106,34 @@ def test_a_draft_cannot_be_sent(client, author):
     draft = PostFactory(author=author, draft=True)
 
     assert send(client, draft).status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pay here: evil.com/pay", "see evil.co.uk", "evil\u3002com/pay", "write to boss@evil.com",
+     "10.0.0.1/pay", "javascript:alert(1)", "WWW.EVIL.NET"],
+)  # fmt: skip
+def test_a_note_or_name_a_mail_program_would_link_is_refused_with_the_text_kept(
+    client, post, mailoutbox, text
+):
+    for field in ("note", "sender_name"):
+        response = send(client, post, **{field: text})
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "mail programs turn into links" in response.text
+        assert response.context["form"][field].value() == text
+    run_worker()
+
+    assert mailoutbox == []
+
+
+def test_a_note_of_the_full_length_with_line_breaks_is_taken(client, post, mailoutbox):
+    typed = "\n".join(["Worth reading before the review on Monday."] * 12)[:500]
+    assert len(typed) == 500
+    # Browsers send each line break of a text box as CR LF.
+    response = send(client, post, note=typed.replace("\n", "\r\n"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    run_worker()
+    (message,) = mailoutbox
+    assert "Worth reading before the review on Monday.\nWorth" in message.body

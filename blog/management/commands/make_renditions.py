@@ -21,8 +21,11 @@ class Command(BaseCommand):
         made = 0
         for queryset, field, renditions in pictures:
             for obj in queryset.iterator():
-                if getattr(obj, renditions).get("source") == getattr(obj, field).name:
+                record = getattr(obj, renditions)
+                if record.get("source") == getattr(obj, field).name and record.get("sources"):
                     continue
+                # A record without renditions (a GIF once shown as it was) is made again.
+                setattr(obj, renditions, {})
                 # Saving the picture's column alone makes its renditions and nothing else.
                 obj.save(update_fields=[field])
                 made += bool(getattr(obj, renditions))
