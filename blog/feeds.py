@@ -1,12 +1,18 @@
-"""RSS and Atom feeds of the latest published posts: the site, an author, a category, a tag."""
+"""RSS and Atom feeds of the latest published posts: the site, an author, a category, a tag.
+
+One feed class serves every scope; a scope says what the feed covers, a renderer (RSS or
+Atom) how it is written.
+"""
 
 import copy
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 
 from authors.models import Author
@@ -15,10 +21,63 @@ from blog.models import Category, Post
 from uploads.images import place_pictures
 
 FEED_LENGTH = 20
+RENDERERS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """What a feed covers: its title and description, the page it mirrors, its posts."""
+
+    title: str
+    description: str
+    page_url: str
+    posts: QuerySet
+
+
+def site_scope():
+    return FeedScope(
+        title=settings.PUBLICATION_NAME,
+        description=settings.PUBLICATION_TAGLINE,
+        page_url=reverse("blog:index"),
+        posts=Post.objects.published(),
+    )
+
+
+def subject_scope(name, description, page_url, posts):
+    """Return the scope of one part of the publication: a columnist, a category, a tag."""
+    return FeedScope(f"{name} — {settings.PUBLICATION_NAME}", description, page_url, posts)
+
+
+def author_scope(slug):
+    author = get_object_or_404(Author, slug=slug)
+    description = author.tagline or f"Columns by {author.display_name}"
+    posts = Post.objects.published().by_author(author)
+    return subject_scope(author.blog_title, description, author.get_absolute_url(), posts)
+
+
+def category_scope(slug):
+    category = get_object_or_404(Category, slug=slug)
+    description = category.description or f"Columns on {category.name}"
+    posts = Post.objects.published().in_category(category)
+    return subject_scope(category.name, description, category.get_absolute_url(), posts)
+
+
+def tag_scope(slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page_url = reverse("blog:tag", kwargs={"slug": tag.slug})
+    posts = Post.objects.published().tagged(tag)
+    return subject_scope(f"Tagged “{tag.name}”", f"Columns tagged “{tag.name}”", page_url, posts)
+
+
+SCOPES = {"site": site_scope, "author": author_scope, "category": category_scope, "tag": tag_scope}
 
 
 class PostFeed(Feed):
-    """The latest published posts of the whole publication, as RSS 2.0."""
+    """The latest published posts of one scope (see SCOPES), in one of the RENDERERS."""
+
+    def __init__(self, scope="site", renderer="rss"):
+        self.resolve_scope = SCOPES[scope]
+        self.feed_type = RENDERERS[renderer]
 
     def __call__(self, request, *args, **kwargs):
         # Links are made absolute with the host the reader asked for (vetted by ALLOWED_HOSTS),
@@ -31,34 +90,28 @@ class PostFeed(Feed):
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
 
-    def get_object(self, request):
-        return None
+    def get_object(self, request, **kwargs):
+        return self.resolve_scope(**kwargs)
 
-    def posts(self, obj):
-        return Post.objects.published()
+    def title(self, scope):
+        return scope.title
 
-    def page_url(self, obj):
-        return reverse("blog:index")
+    def description(self, scope):
+        return scope.description
 
-    def title(self, obj):
-        return settings.PUBLICATION_NAME
+    def subtitle(self, scope):
+        return self.description(scope)
 
-    def description(self, obj):
-        return settings.PUBLICATION_TAGLINE
+    def link(self, scope):
+        return self.absolute(scope.page_url)
 
-    def subtitle(self, obj):
-        return self.description(obj)
-
-    def link(self, obj):
-        return self.absolute(self.page_url(obj))
-
-    def feed_url(self, obj):
+    def feed_url(self, scope):
         return self.absolute(self.request.path)
 
-    def items(self, obj):
+    def items(self, scope):
         if settings.FEED_FULL_TEXT:
-            return self.posts(obj).for_reading().prefetch_related("images")[:FEED_LENGTH]
-        return self.posts(obj).for_lists().with_tags()[:FEED_LENGTH]
+            return scope.posts.for_reading().prefetch_related("images")[:FEED_LENGTH]
+        return scope.posts.for_lists().with_tags()[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title
@@ -89,76 +142,3 @@ class PostFeed(Feed):
     def item_categories(self, post):
         names = [post.category.name] if post.category else []
         return names + [tag.name for tag in post.tag_list]
-
-
-class AuthorFeed(PostFeed):
-    """The latest published posts of one columnist's blog, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
-
-    def posts(self, author):
-        return Post.objects.published().by_author(author)
-
-    def page_url(self, author):
-        return author.get_absolute_url()
-
-    def title(self, author):
-        return f"{author.blog_title} — {settings.PUBLICATION_NAME}"
-
-    def description(self, author):
-        return author.tagline or f"Columns by {author.display_name}"
-
-
-class CategoryFeed(PostFeed):
-    """The latest published posts of one category, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
-
-    def posts(self, category):
-        return Post.objects.published().in_category(category)
-
-    def page_url(self, category):
-        return category.get_absolute_url()
-
-    def title(self, category):
-        return f"{category.name} — {settings.PUBLICATION_NAME}"
-
-    def description(self, category):
-        return category.description or f"Columns on {category.name}"
-
-
-class TagFeed(PostFeed):
-    """The latest published posts carrying one tag, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def posts(self, tag):
-        return Post.objects.published().tagged(tag)
-
-    def page_url(self, tag):
-        return reverse("blog:tag", kwargs={"slug": tag.slug})
-
-    def title(self, tag):
-        return f"Tagged “{tag.name}” — {settings.PUBLICATION_NAME}"
-
-    def description(self, tag):
-        return f"Columns tagged “{tag.name}”"
-
-
-class PostAtomFeed(PostFeed):
-    feed_type = Atom1Feed
-
-
-class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
-
-
-class CategoryAtomFeed(CategoryFeed):
-    feed_type = Atom1Feed
-
-
-class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
