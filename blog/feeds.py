@@ -5,7 +5,9 @@ Atom) how it is written.
 """
 
 import copy
+import re
 from dataclasses import dataclass
+from html.entities import html5
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -13,6 +15,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
@@ -22,6 +25,29 @@ from uploads.images import place_pictures
 
 FEED_LENGTH = 20
 RENDERERS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+# An "&" that HTML reads as the start of a character reference: before "#" or a name of
+# HTML's table (some legacy names need no semicolon, so every name counts without it).
+CHARACTER_REFERENCE = re.compile(
+    "&(?=#|" + "|".join(sorted({re.escape(name.rstrip(";")) for name in html5})) + ")"
+)
+
+# Characters XML 1.0 cannot carry: one in a title would make the whole feed unwritable.
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_characters(value: str) -> str:
+    """Return value without the control characters that XML 1.0 cannot carry."""
+    return XML_FORBIDDEN.sub("", value)
+
+
+def as_html_text(value: str) -> str:
+    """Return plain text escaped so that a reader decoding it as HTML shows the same text.
+
+    Only what HTML would decode is escaped, so that a reader taking it as plain text shows
+    it unchanged as well, unless it holds a "<" or an "&" that starts a character reference.
+    """
+    return CHARACTER_REFERENCE.sub("&amp;", value).replace("<", "&lt;")
 
 
 @dataclass(frozen=True)
@@ -90,17 +116,28 @@ class PostFeed(Feed):
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
 
+    def text(self, value):
+        """Return plain text for an element that the feed's readers may decode as HTML.
+
+        RSS gives its elements no type, and readers decode titles, names and categories as
+        HTML; Atom's are text, and say so.
+        """
+        value = xml_characters(value)
+        return as_html_text(value) if self.feed_type is Rss201rev2Feed else value
+
     def get_object(self, request, **kwargs):
         return self.resolve_scope(**kwargs)
 
     def title(self, scope):
-        return scope.title
+        return self.text(scope.title)
 
     def description(self, scope):
-        return scope.description
+        # Written by RSS only, whose descriptions are HTML, always.
+        return escape(xml_characters(scope.description))
 
     def subtitle(self, scope):
-        return self.description(scope)
+        # Written by Atom only, as text.
+        return xml_characters(scope.description)
 
     def link(self, scope):
         return self.absolute(scope.page_url)
@@ -114,21 +151,22 @@ class PostFeed(Feed):
         return scope.posts.for_lists().with_tags()[:FEED_LENGTH]
 
     def item_title(self, post):
-        return post.title
+        return self.text(post.title)
 
     def item_description(self, post):
         if settings.FEED_FULL_TEXT:
             # Saved bodies are sanitised; readers open them away from the site, so links
             # and images must carry the host.
             body = place_pictures(post.body, post.images.all())
-            return absolutize_urls(body, self.absolute("/"))
-        return post.summary
+            return xml_characters(absolutize_urls(body, self.absolute("/")))
+        # RSS's description and Atom's summary are HTML, always: the summary's text is escaped.
+        return escape(xml_characters(post.summary))
 
     def item_link(self, post):
         return self.absolute(post.get_absolute_url())
 
     def item_author_name(self, post):
-        return post.author.display_name
+        return self.text(post.author.display_name)
 
     def item_author_link(self, post):
         return self.absolute(post.author.get_absolute_url())
@@ -141,4 +179,4 @@ class PostFeed(Feed):
 
     def item_categories(self, post):
         names = [post.category.name] if post.category else []
-        return names + [tag.name for tag in post.tag_list]
+        return [self.text(name) for name in names + [tag.name for tag in post.tag_list]]
