@@ -1,10 +1,20 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import SlugConverter
 
 from blog import feeds, sitemaps, views
 from edge import tags
 from edge.headers import shared_page
 
 app_name = "blog"
+
+
+class TagSlugConverter(SlugConverter):
+    """A tag's slug: taggit keeps the letters of every script in it, not ASCII's alone."""
+
+    regex = r"[-\w]+"
+
+
+register_converter(TagSlugConverter, "tag")
 
 
 def shared_feed(feed):
@@ -33,8 +43,8 @@ urlpatterns = [
     *feed_routes("authors/<slug:slug>/", "author", "author-feed"),
     path("category/<slug:slug>/", shared_page(views.category_detail), name="category"),
     *feed_routes("category/<slug:slug>/", "category", "category-feed"),
-    path("tag/<slug:slug>/", shared_page(views.tag_detail), name="tag"),
-    *feed_routes("tag/<slug:slug>/", "tag", "tag-feed"),
+    path("tag/<tag:slug>/", shared_page(views.tag_detail), name="tag"),
+    *feed_routes("tag/<tag:slug>/", "tag", "tag-feed"),
     path("search/", shared_page(views.search, tags.SEARCH), name="search"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),
     path(
