@@ -51,7 +51,7 @@ PUBLICATION_TAGLINE = env.str(
 MY_LABEL = env.str("MY_LABEL", default="MY Review")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ops.admin_site.NewsroomAdminConfig",  # django.contrib.admin, its shortcut checked
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
