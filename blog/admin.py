@@ -166,8 +166,11 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         queryset = super().get_queryset(request).select_related("author", "category")
         if is_editor(request.user):
             return queryset
-        # Authors reach their own posts only, whatever the URL says.
-        return queryset.filter(author__user=request.user)
+        if request.user.has_perm("blog.change_post"):
+            # Authors reach their own posts only, whatever the URL says.
+            return queryset.filter(author__user=request.user)
+        # Those who only read (moderators) read what readers can, never a draft.
+        return queryset.published()
 
     def may_set_restricted_fields(self, request):
         return is_editor(request.user)
