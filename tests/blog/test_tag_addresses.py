@@ -1,8 +1,10 @@
 """Every tag has an address, whatever its name: unicode, punctuation or markup."""
 
 from http import HTTPStatus
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -58,3 +60,17 @@ def test_a_tag_without_a_letter_or_digit_is_refused_as_it_could_have_no_address(
     assert "needs a letter or a digit" in response.text
     assert not Tag.objects.filter(name="!!!").exists()
     assert list(Post.objects.get(pk=post.pk).tags.names()) == []
+
+
+def test_the_migration_gives_an_address_to_a_tag_saved_without_one(client, author):
+    migration = import_module("blog.migrations.0011_tags_with_addresses")
+    post = PostFactory(author=author, tags=["!!!"])
+    tag = Tag.objects.get(name="!!!")
+    assert tag.slug == ""
+
+    migration.give_tags_addresses(django_apps, None)
+
+    tag.refresh_from_db()
+    assert tag.slug == f"tag-{tag.pk}"
+    assert client.get(post.get_absolute_url()).status_code == HTTPStatus.OK
+    assert client.get(reverse("blog:tag", kwargs={"slug": tag.slug})).status_code == HTTPStatus.OK
