@@ -160,19 +160,24 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     inlines = [PostImageInline, AttachmentInline]
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
+    restricted_fields = ["author", "is_featured"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")
         if is_editor(request.user):
             return queryset
-        # Authors reach their own posts only, whatever the URL says.
-        return queryset.filter(author__user=request.user)
+        if request.user.has_perm("blog.change_post"):
+            # Authors reach their own posts only, whatever the URL says.
+            return queryset.filter(author__user=request.user)
+        # Those who only read (moderators) read what readers can, never a draft.
+        return queryset.published()
+
+    def may_set_restricted_fields(self, request):
+        return is_editor(request.user)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if is_editor(request.user):
-            return fieldsets
-        hidden = {"author", "is_featured"}
+        hidden = self.fields_out_of_reach(request)
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
@@ -319,7 +324,7 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "user", "display_name", "slug", "portrait", "tagline", "introduction", "rhythm",
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
-    editor_only_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
 
     def cache_tags(self, obj):
         if obj is None:
@@ -337,10 +342,12 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         # A columnist keeps their own profile and reaches nobody else's.
         return queryset.filter(user=request.user)
 
+    def may_set_restricted_fields(self, request):
+        return manages_authors(request.user)
+
     def get_fields(self, request, obj=None):
-        if manages_authors(request.user):
-            return self.fields
-        return [f for f in self.fields if f not in self.editor_only_fields]
+        hidden = self.fields_out_of_reach(request)
+        return [f for f in self.fields if f not in hidden]
 
     def get_list_display(self, request):
         if manages_authors(request.user):

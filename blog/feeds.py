@@ -1,12 +1,21 @@
-"""RSS and Atom feeds of the latest published posts: the site, an author, a category, a tag."""
+"""RSS and Atom feeds of the latest published posts: the site, an author, a category, a tag.
+
+One feed class serves every scope; a scope says what the feed covers, a renderer (RSS or
+Atom) how it is written.
+"""
 
 import copy
+import re
+from dataclasses import dataclass
+from html.entities import html5
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
@@ -15,10 +24,86 @@ from blog.models import Category, Post
 from uploads.images import place_pictures
 
 FEED_LENGTH = 20
+RENDERERS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+# An "&" that HTML reads as the start of a character reference: before "#" or a name of
+# HTML's table (some legacy names need no semicolon, so every name counts without it).
+CHARACTER_REFERENCE = re.compile(
+    "&(?=#|" + "|".join(sorted({re.escape(name.rstrip(";")) for name in html5})) + ")"
+)
+
+# Characters XML 1.0 cannot carry: one in a title would make the whole feed unwritable.
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_characters(value: str) -> str:
+    """Return value without the control characters that XML 1.0 cannot carry."""
+    return XML_FORBIDDEN.sub("", value)
+
+
+def as_html_text(value: str) -> str:
+    """Return plain text escaped so that a reader decoding it as HTML shows the same text.
+
+    Only what HTML would decode is escaped, so that a reader taking it as plain text shows
+    it unchanged as well, unless it holds a "<" or an "&" that starts a character reference.
+    """
+    return CHARACTER_REFERENCE.sub("&amp;", value).replace("<", "&lt;")
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """What a feed covers: its title and description, the page it mirrors, its posts."""
+
+    title: str
+    description: str
+    page_url: str
+    posts: QuerySet
+
+
+def site_scope():
+    return FeedScope(
+        title=settings.PUBLICATION_NAME,
+        description=settings.PUBLICATION_TAGLINE,
+        page_url=reverse("blog:index"),
+        posts=Post.objects.published(),
+    )
+
+
+def subject_scope(name, description, page_url, posts):
+    """Return the scope of one part of the publication: a columnist, a category, a tag."""
+    return FeedScope(f"{name} — {settings.PUBLICATION_NAME}", description, page_url, posts)
+
+
+def author_scope(slug):
+    author = get_object_or_404(Author, slug=slug)
+    description = author.tagline or f"Columns by {author.display_name}"
+    posts = Post.objects.published().by_author(author)
+    return subject_scope(author.blog_title, description, author.get_absolute_url(), posts)
+
+
+def category_scope(slug):
+    category = get_object_or_404(Category, slug=slug)
+    description = category.description or f"Columns on {category.name}"
+    posts = Post.objects.published().in_category(category)
+    return subject_scope(category.name, description, category.get_absolute_url(), posts)
+
+
+def tag_scope(slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page_url = reverse("blog:tag", kwargs={"slug": tag.slug})
+    posts = Post.objects.published().tagged(tag)
+    return subject_scope(f"Tagged “{tag.name}”", f"Columns tagged “{tag.name}”", page_url, posts)
+
+
+SCOPES = {"site": site_scope, "author": author_scope, "category": category_scope, "tag": tag_scope}
 
 
 class PostFeed(Feed):
-    """The latest published posts of the whole publication, as RSS 2.0."""
+    """The latest published posts of one scope (see SCOPES), in one of the RENDERERS."""
+
+    def __init__(self, scope="site", renderer="rss"):
+        self.resolve_scope = SCOPES[scope]
+        self.feed_type = RENDERERS[renderer]
 
     def __call__(self, request, *args, **kwargs):
         # Links are made absolute with the host the reader asked for (vetted by ALLOWED_HOSTS),
@@ -31,51 +116,57 @@ class PostFeed(Feed):
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
 
-    def get_object(self, request):
-        return None
+    def text(self, value):
+        """Return plain text for an element that the feed's readers may decode as HTML.
 
-    def posts(self, obj):
-        return Post.objects.published()
+        RSS gives its elements no type, and readers decode titles, names and categories as
+        HTML; Atom's are text, and say so.
+        """
+        value = xml_characters(value)
+        return as_html_text(value) if self.feed_type is Rss201rev2Feed else value
 
-    def page_url(self, obj):
-        return reverse("blog:index")
+    def get_object(self, request, **kwargs):
+        return self.resolve_scope(**kwargs)
 
-    def title(self, obj):
-        return settings.PUBLICATION_NAME
+    def title(self, scope):
+        return self.text(scope.title)
 
-    def description(self, obj):
-        return settings.PUBLICATION_TAGLINE
+    def description(self, scope):
+        # Written by RSS only, whose descriptions are HTML, always.
+        return escape(xml_characters(scope.description))
 
-    def subtitle(self, obj):
-        return self.description(obj)
+    def subtitle(self, scope):
+        # Written by Atom only, as text.
+        return xml_characters(scope.description)
 
-    def link(self, obj):
-        return self.absolute(self.page_url(obj))
+    def link(self, scope):
+        return self.absolute(scope.page_url)
 
-    def feed_url(self, obj):
+    def feed_url(self, scope):
         return self.absolute(self.request.path)
 
-    def items(self, obj):
+    def items(self, scope):
         if settings.FEED_FULL_TEXT:
-            return self.posts(obj).for_reading().prefetch_related("images")[:FEED_LENGTH]
-        return self.posts(obj).for_lists().with_tags()[:FEED_LENGTH]
+            return scope.posts.for_reading().prefetch_related("images")[:FEED_LENGTH]
+        return scope.posts.for_lists().with_tags()[:FEED_LENGTH]
 
     def item_title(self, post):
-        return post.title
+        return self.text(post.title)
 
     def item_description(self, post):
         if settings.FEED_FULL_TEXT:
             # Saved bodies are sanitised; readers open them away from the site, so links
             # and images must carry the host.
             body = place_pictures(post.body, post.images.all())
-            return absolutize_urls(body, self.absolute("/"))
-        return post.summary
+            return xml_characters(absolutize_urls(body, self.absolute("/")))
+        # RSS's description and Atom's summary are HTML, always: the summary's text is escaped.
+        return escape(xml_characters(post.summary))
 
     def item_link(self, post):
         return self.absolute(post.get_absolute_url())
 
     def item_author_name(self, post):
-        return post.author.display_name
+        return self.text(post.author.display_name)
 
     def item_author_link(self, post):
         return self.absolute(post.author.get_absolute_url())
@@ -88,77 +179,4 @@ class PostFeed(Feed):
 
     def item_categories(self, post):
         names = [post.category.name] if post.category else []
-        return names + [tag.name for tag in post.tag_list]
-
-
-class AuthorFeed(PostFeed):
-    """The latest published posts of one columnist's blog, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
-
-    def posts(self, author):
-        return Post.objects.published().by_author(author)
-
-    def page_url(self, author):
-        return author.get_absolute_url()
-
-    def title(self, author):
-        return f"{author.blog_title} — {settings.PUBLICATION_NAME}"
-
-    def description(self, author):
-        return author.tagline or f"Columns by {author.display_name}"
-
-
-class CategoryFeed(PostFeed):
-    """The latest published posts of one category, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
-
-    def posts(self, category):
-        return Post.objects.published().in_category(category)
-
-    def page_url(self, category):
-        return category.get_absolute_url()
-
-    def title(self, category):
-        return f"{category.name} — {settings.PUBLICATION_NAME}"
-
-    def description(self, category):
-        return category.description or f"Columns on {category.name}"
-
-
-class TagFeed(PostFeed):
-    """The latest published posts carrying one tag, as RSS 2.0."""
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def posts(self, tag):
-        return Post.objects.published().tagged(tag)
-
-    def page_url(self, tag):
-        return reverse("blog:tag", kwargs={"slug": tag.slug})
-
-    def title(self, tag):
-        return f"Tagged “{tag.name}” — {settings.PUBLICATION_NAME}"
-
-    def description(self, tag):
-        return f"Columns tagged “{tag.name}”"
-
-
-class PostAtomFeed(PostFeed):
-    feed_type = Atom1Feed
-
-
-class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
-
-
-class CategoryAtomFeed(CategoryFeed):
-    feed_type = Atom1Feed
-
-
-class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+        return [self.text(name) for name in names + [tag.name for tag in post.tag_list]]

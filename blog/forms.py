@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
+from taggit.models import Tag
 
 from blog.html import unembed_videos
 from blog.models import Post
@@ -69,6 +70,16 @@ class PostAdminForm(forms.ModelForm):
         if self.initial.get("body"):
             # Saving made players of video addresses; the editor shows the addresses again.
             self.initial["body"] = unembed_videos(self.initial["body"])
+
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        # A tag's address is made of its name's letters and digits: without any, it has none.
+        if nameless := [name for name in names if not Tag().slugify(name)]:
+            raise forms.ValidationError(
+                "A tag needs a letter or a digit: %(names)s.",
+                params={"names": ", ".join(f"“{name}”" for name in nameless)},
+            )
+        return names
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import SlugConverter
 
 from blog import feeds, sitemaps, views
 from edge import tags
@@ -7,44 +8,43 @@ from edge.headers import shared_page
 app_name = "blog"
 
 
+class TagSlugConverter(SlugConverter):
+    """A tag's slug: taggit keeps the letters of every script in it, not ASCII's alone."""
+
+    regex = r"[-\w]+"
+
+
+register_converter(TagSlugConverter, "tag")
+
+
 def shared_feed(feed):
     return shared_page(feed, tags.FEEDS)
+
+
+def feed_routes(prefix, scope, name):
+    """Return a scope's RSS feed at <prefix>feed/ and its Atom feed at <prefix>feed/atom/."""
+    return [
+        path(f"{prefix}feed/", shared_feed(feeds.PostFeed(scope, "rss")), name=name),
+        path(
+            f"{prefix}feed/atom/", shared_feed(feeds.PostFeed(scope, "atom")), name=f"{name}-atom"
+        ),
+    ]
 
 
 # Pages every anonymous reader sees alike are kept by the caches in front (edge.headers).
 
 urlpatterns = [
     path("", shared_page(views.index), name="index"),
-    path("feed/", shared_feed(feeds.PostFeed()), name="feed"),
-    path("feed/atom/", shared_feed(feeds.PostAtomFeed()), name="feed-atom"),
+    *feed_routes("", "site", "feed"),
     path("sitemap.xml", shared_page(sitemaps.sitemap, tags.SITEMAP), name="sitemap"),
     path("robots.txt", shared_page(views.robots_txt), name="robots"),
     path("authors/", shared_page(views.author_list, tags.AUTHORS), name="authors"),
     path("authors/<slug:slug>/", shared_page(views.author_detail), name="author"),
-    path("authors/<slug:slug>/feed/", shared_feed(feeds.AuthorFeed()), name="author-feed"),
-    path(
-        "authors/<slug:slug>/feed/atom/",
-        shared_feed(feeds.AuthorAtomFeed()),
-        name="author-feed-atom",
-    ),
+    *feed_routes("authors/<slug:slug>/", "author", "author-feed"),
     path("category/<slug:slug>/", shared_page(views.category_detail), name="category"),
-    path(
-        "category/<slug:slug>/feed/",
-        shared_feed(feeds.CategoryFeed()),
-        name="category-feed",
-    ),
-    path(
-        "category/<slug:slug>/feed/atom/",
-        shared_feed(feeds.CategoryAtomFeed()),
-        name="category-feed-atom",
-    ),
-    path("tag/<slug:slug>/", shared_page(views.tag_detail), name="tag"),
-    path("tag/<slug:slug>/feed/", shared_feed(feeds.TagFeed()), name="tag-feed"),
-    path(
-        "tag/<slug:slug>/feed/atom/",
-        shared_feed(feeds.TagAtomFeed()),
-        name="tag-feed-atom",
-    ),
+    *feed_routes("category/<slug:slug>/", "category", "category-feed"),
+    path("tag/<tag:slug>/", shared_page(views.tag_detail), name="tag"),
+    *feed_routes("tag/<tag:slug>/", "tag", "tag-feed"),
     path("search/", shared_page(views.search, tags.SEARCH), name="search"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),
     path(

@@ -51,7 +51,7 @@ PUBLICATION_TAGLINE = env.str(
 MY_LABEL = env.str("MY_LABEL", default="MY Review")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ops.admin_site.NewsroomAdminConfig",  # django.contrib.admin, its shortcut checked
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Bodies over the limit are refused before they are read (the proxy caps them too).
     "edge.limits.RequestSizeLimitMiddleware",
+    # A NUL character in an address or form is a 400, before a query could fail on it.
+    "ops.nul.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped for browsers that take it; static files come compressed from whitenoise.
     "edge.compression.PageGZipMiddleware",

@@ -21,6 +21,16 @@ class RevisionAdmin(VersionAdmin):
     history_latest_first = True
     # Columns derived from others on save: a revert leaves them to be recomputed.
     revision_exclude = ()
+    # Fields only some users may set (see may_set_restricted_fields): their forms leave them
+    # out, and their reverts leave them as they are.
+    restricted_fields = ()
+
+    def may_set_restricted_fields(self, request):
+        return True
+
+    def fields_out_of_reach(self, request):
+        """Return the names of the model's fields this user may not set."""
+        return set() if self.may_set_restricted_fields(request) else set(self.restricted_fields)
 
     def reversion_register(self, model, **kwargs):
         if model is self.model:
@@ -39,13 +49,47 @@ class RevisionAdmin(VersionAdmin):
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         if not self.may_revert(request, version.revision):
             raise PermissionDenied
+        request.kept_on_revert = self.kept_on_revert(request, version.revision)
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
         if not (self.has_add_permission(request) and self.may_revert(request, version.revision)):
             raise PermissionDenied
+        request.kept_on_revert = self.kept_on_revert(request, version.revision)
         return super().recover_view(request, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A revert or recover has just written the revision back, in the transaction
+        # django-reversion opened: the fields the user may not set get their values again
+        # before the form reads the object.
+        for model, pk, values in getattr(request, "kept_on_revert", ()):
+            model._default_manager.filter(pk=pk).update(**values)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def kept_on_revert(self, request, revision):
+        """Return (model, pk, values) for the fields of the revision the user may not set.
+
+        They keep their present values, or, for an object being brought back, its defaults.
+        """
+        kept = []
+        for version in revision.version_set.all():
+            try:
+                model_admin = self.admin_site.get_model_admin(version._model)
+            except NotRegistered:
+                continue  # an inline's row: whoever may change its parent may change it all
+            fields = [
+                version._model._meta.get_field(name)
+                for name in model_admin.fields_out_of_reach(request)
+            ]
+            if not fields:
+                continue
+            current = version._model._default_manager.filter(pk=version.object_id)
+            values = current.values(*(field.attname for field in fields)).first()
+            if values is None:
+                values = {f.attname: f.get_default() for f in fields if f.has_default()}
+            kept.append((version._model, version.object_id, values))
+        return kept
 
     def recoverlist_view(self, request, extra_context=None):
         """List the deleted objects this user may bring back, and no others."""

@@ -196,6 +196,7 @@ class TestModerator:
     def test_sees_posts_but_cannot_change_or_delete_them(self, moderator_client, others_post):
         listing = moderator_client.get(reverse("admin:blog_post_changelist"))
         assert listing.status_code == HTTPStatus.OK
+        assert "Olu&#x27;s column" in listing.text
 
         moderator_client.post(change_url(others_post), post_form(others_post, title="Changed"))
         moderator_client.post(delete_url(others_post), {"post": "yes"})

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
+from authors.models import Author
 from blog.models import Post
 from tests.authors.test_admin import change_url, delete_url, post_form
 from tests.factories import PostFactory
@@ -32,6 +33,11 @@ def client_for(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def ada_profile(tagline):
+    """Return the profile form Ada, the author fixture, sends: the fields an author has."""
+    return {"display_name": "Ada Author", "tagline": tagline, "rhythm": "weekly"}
 
 
 def edit(client, post, **changes):
@@ -232,17 +238,100 @@ class TestProfiles:
 
     def test_an_author_restores_their_own_profile(self, author_client, author):
         for tagline in ("First line", "Second line"):
-            author_client.post(
-                change_url(author),
-                {"display_name": "Ada Author", "tagline": tagline, "rhythm": "weekly"},
-            )
+            author_client.post(change_url(author), ada_profile(tagline))
         first, _ = versions_of(author)
 
-        response = author_client.post(
-            revision_url(author, first),
-            {"display_name": "Ada Author", "tagline": "First line", "rhythm": "weekly"},
-        )
+        response = author_client.post(revision_url(author, first), ada_profile("First line"))
 
         assert response.status_code == HTTPStatus.FOUND
         author.refresh_from_db()
         assert author.tagline == "First line"
+
+
+class TestFieldsOnlyEditorsSet:
+    """A revert by a columnist writes what their form writes, and leaves the rest as it is."""
+
+    def test_an_authors_revert_does_not_feature_their_post_again(
+        self, author, author_client, editor
+    ):
+        post = PostFactory(title="First", author=author)
+        editor_client = client_for(editor)
+        edit(editor_client, post, title="Featured", is_featured="on")
+        edit(editor_client, post, title="Unfeatured")
+        featured, _ = versions_of(post)
+        assert featured.field_dict["is_featured"] is True
+
+        response = author_client.post(revision_url(post, featured), post_form(post, title="Again"))
+
+        assert response.status_code == HTTPStatus.FOUND
+        post.refresh_from_db()
+        assert (post.title, post.is_featured) == ("Again", False)
+
+    def test_an_editors_revert_restores_the_featuring(self, author, editor):
+        post = PostFactory(title="First", author=author)
+        editor_client = client_for(editor)
+        edit(editor_client, post, is_featured="on")
+        edit(editor_client, post, title="Unfeatured")
+        featured, _ = versions_of(post)
+
+        editor_client.post(revision_url(post, featured), post_form(post, is_featured="on"))
+
+        post.refresh_from_db()
+        assert post.is_featured
+
+    def test_an_authors_revert_of_a_bulk_revision_features_none_of_its_posts(
+        self, author, author_client, editor
+    ):
+        posts = [PostFactory(author=author, draft=True, is_featured=True) for _ in range(2)]
+        editor_client = client_for(editor)
+        changelist = reverse("admin:blog_post_changelist")
+        selected = [post.pk for post in posts]
+        editor_client.post(changelist, {"action": "publish_now", "_selected_action": selected})
+        editor_client.post(changelist, {"action": "unfeature", "_selected_action": selected})
+        [version] = versions_of(posts[0])
+        assert {v.field_dict["is_featured"] for v in version.revision.version_set.all()} == {True}
+
+        response = author_client.post(revision_url(posts[0], version), post_form(posts[0]))
+
+        assert response.status_code == HTTPStatus.FOUND
+        assert [Post.objects.get(pk=post.pk).is_featured for post in posts] == [False, False]
+
+    def test_an_author_recovers_a_deleted_featured_post_unfeatured(
+        self, author, author_client, editor
+    ):
+        post = PostFactory(title="Lost column", author=author)
+        edit(client_for(editor), post, is_featured="on")
+        author_client.post(delete_url(post), {"post": "yes"})
+        deleted = Version.objects.get_deleted(Post).get(object_repr="Lost column")
+
+        response = author_client.post(
+            reverse("admin:blog_post_recover", args=[deleted.pk]),
+            post_form(deleted._object_version.object),
+        )
+
+        assert response.status_code == HTTPStatus.FOUND
+        assert Post.objects.get(title="Lost column").is_featured is False
+
+    def test_an_authors_revert_of_their_profile_keeps_them_off_the_blog_roll(
+        self, author, author_client, editor
+    ):
+        editor_client = client_for(editor)
+        profile = {"user": author.user_id, "display_name": "Ada Author", "slug": "ada-author"}
+        editor_client.post(
+            change_url(author),
+            {**profile, "tagline": "On the roll", "blog_roll_order": 2, "is_active": "on"},
+        )
+        editor_client.post(
+            change_url(author),
+            {**profile, "tagline": "Retired", "blog_roll_order": 90, "is_active": ""},
+        )
+        on_the_roll, _ = versions_of(author)
+
+        response = author_client.post(revision_url(author, on_the_roll), ada_profile("On the roll"))
+
+        assert response.status_code == HTTPStatus.FOUND
+        author.refresh_from_db()
+        assert (author.tagline, author.is_active, author.blog_roll_order) == (
+            "On the roll", False, 90,
+        )  # fmt: skip
+        assert not Author.objects.blog_roll().filter(pk=author.pk).exists()
