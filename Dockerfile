@@ -1,6 +1,7 @@
 # Build: docker build -t masthead .
 # Run:   docker run -p 8000:8000 --env-file .env masthead
-# The same image runs the background worker with another command (see README, Deployment).
+# The same image runs the background worker with another command, scripts/worker (see README,
+# Deployment).
 
 FROM python:3.13-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
