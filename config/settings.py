@@ -155,7 +155,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["OPTIONS"]["pool"] = {
             "min_size": env.int("DATABASE_POOL_MIN", default=2),
             "max_size": env.int("DATABASE_POOL_MAX", default=8),
-            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=0.8),
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=0.5),
             "check": ConnectionPool.check_connection,
         }
         DATABASES["default"]["CONN_MAX_AGE"] = 0
