@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from tests.edge.processes import Redis
 from tests.worker.processes import MailServer, WorkerProcess, enqueue_sends, query, worker_env
 
 
@@ -100,3 +101,18 @@ def test_the_worker_waits_out_a_database_outage_and_sends_every_mail_once(
         "SELECT now() - max(beat_at) < interval '3 seconds' FROM worker_heartbeat",
     )
     assert beats == [(True,)]
+
+
+def test_with_redis_stopped_the_worker_sends_mail_as_usual(private_postgres, mail_server, tmp_path):
+    redis = Redis()
+    env = worker_env(private_postgres.url, mail_server, CACHE_URL=redis.url)
+    redis.stop()
+    enqueue_sends(env, tasks=1, recipients=2)
+    worker = WorkerProcess(env, tmp_path / "worker.log")
+    try:
+
+        expected = [f"colleague{n}@task0.example.com" for n in range(2)]
+        assert each_mailed_once(mail_server, expected), worker.output()
+        assert worker.is_running()
+    finally:
+        worker.stop()
