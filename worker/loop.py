@@ -139,8 +139,13 @@ class Worker(db_worker.Worker):
         to run again after a pause."""
         self.running_task = True
         try:
-            task = db_task_result.task
-            result = db_task_result.task_result
+            try:
+                task = db_task_result.task
+                result = db_task_result.task_result
+            except Exception as exc:  # noqa: BLE001 - its code gone, or not a task at all
+                logger.exception("Task %s cannot be run", db_task_result.pk)
+                db_task_result.set_failed(exc)
+                return
             sender = type(task.get_backend())
             task_started.send(sender=sender, task_result=result)
             args = result.args
@@ -178,7 +183,7 @@ class Worker(db_worker.Worker):
         """Pause while what the worker needs is away, longer each time; log it once."""
         if self.outage_since is None:
             self.outage_since = time.monotonic()
-            logger.warning("Waiting for the database or the cache to return: %s", exc)
+            logger.warning("Waiting for the database (or the cache) to answer: %s", exc)
         self.failed_checks += 1
         for connection in connections.all(initialized_only=True):
             try:
@@ -190,7 +195,7 @@ class Worker(db_worker.Worker):
 
     def recovered(self):
         logger.warning(
-            "The database and the cache answer again, after %.1f s",
+            "The database (and the cache) answer again, after %.1f s",
             time.monotonic() - self.outage_since,
         )
         self.outage_since = None

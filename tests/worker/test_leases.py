@@ -116,3 +116,15 @@ def test_with_the_mail_server_away_the_task_waits_to_be_run_again_not_failed(sen
 
     send.refresh_from_db()
     assert send.status == "FAILED"
+
+
+def test_a_task_whose_code_is_gone_fails_and_the_worker_carries_on(send, mailoutbox):
+    gone = send_post_to_colleagues.enqueue(
+        post_id=PostFactory().pk, recipients=COLLEAGUES[:1], sender_name="Ann", note=""
+    )
+    DBTaskResult.objects.filter(pk=gone.id).update(task_path="readers.tasks.retired_task")
+
+    run_worker()
+
+    assert DBTaskResult.objects.get(pk=gone.id).status == "FAILED"
+    assert len(mailoutbox) == 5  # the other task's
