@@ -61,6 +61,18 @@ class MailServer:
         self.controller.stop()
 
 
+def children(parent):
+    """Yield the pid and command line of each living process whose parent is parent."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        if fields[0] != "Z" and int(fields[1]) == parent:
+            yield int(stat.parent.name), command
+
+
 WORKER_ARGS = ["--no-startup-delay", "--interval", "0.2"]
 
 
@@ -80,16 +92,15 @@ class WorkerProcess:
     def is_running(self):
         return self.process.poll() is None
 
-    def worker_pid(self, timeout=20):
+    def worker_pid(self, timeout=30):
         """Return the pid of the manage.py worker the script runs now."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for pid in children.read_text().split():
-                if "worker" in Path(f"/proc/{pid}/cmdline").read_text():
-                    return int(pid)
+            for pid, command in children(self.process.pid):
+                if "manage.py\0worker" in command:
+                    return pid
             time.sleep(0.05)
-        raise RuntimeError("scripts/worker runs no worker")
+        raise RuntimeError(f"scripts/worker runs no worker:\n{self.output()}")
 
     def kill_worker(self):
         """Kill the worker itself (kill -9), as the kernel or an operator might."""
