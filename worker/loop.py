@@ -27,7 +27,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from worker.models import Heartbeat
+from worker.models import Heartbeat, SentMail
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ OUTAGES = (OperationalError, InterfaceError, redis.ConnectionError, redis.Timeou
 # What a task meets when something it talks to is away (the mail server included: smtplib's
 # errors are OSErrors): the task is run again later rather than failed.
 TRANSIENT = (*OUTAGES, OSError)
+# Records of mail sent are needed only while their task may run again (minutes): kept a while.
+SENT_MAIL_KEPT = datetime.timedelta(days=30)
 
 
 class LeaseExpired(Exception):
@@ -89,6 +91,7 @@ class Worker(db_worker.Worker):
             defaults={"beat_at": now, "hostname": socket.gethostname(), "pid": os.getpid()},
         )
         Heartbeat.objects.filter(beat_at__lt=now - datetime.timedelta(days=1)).delete()
+        SentMail.objects.filter(sent_at__lt=now - SENT_MAIL_KEPT).delete()
         self.next_beat = time.monotonic() + settings.WORKER_BEAT_SECONDS
 
     def reclaim(self):

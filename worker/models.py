@@ -17,7 +17,7 @@ class SentMail(models.Model):
     )
     recipient = models.EmailField(max_length=254)
     subject = models.CharField(max_length=300, blank=True)
-    sent_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = SentMailQuerySet.as_manager()
 

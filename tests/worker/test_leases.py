@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from readers.tasks import send_post_to_colleagues
 from tests.factories import PostFactory
 from tests.ops.servers import free_port
-from worker.models import Heartbeat
+from worker.models import Heartbeat, SentMail
 
 # The worker commits each claim and each mail's record, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -128,3 +128,17 @@ def test_a_task_whose_code_is_gone_fails_and_the_worker_carries_on(send, mailout
 
     assert DBTaskResult.objects.get(pk=gone.id).status == "FAILED"
     assert len(mailoutbox) == 5  # the other task's
+
+
+def test_records_of_mail_sent_are_kept_thirty_days(send):
+    old = SentMail.objects.create(key="old", recipient="a@example.com")
+    SentMail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - datetime.timedelta(days=31))
+    recent = SentMail.objects.create(key="recent", recipient="b@example.com")
+    SentMail.objects.filter(pk=recent.pk).update(
+        sent_at=timezone.now() - datetime.timedelta(days=29)
+    )
+
+    run_worker()
+
+    assert set(SentMail.objects.values_list("key", flat=True)) >= {"recent"}
+    assert not SentMail.objects.filter(key="old").exists()

@@ -110,7 +110,6 @@ def test_with_redis_stopped_the_worker_sends_mail_as_usual(private_postgres, mai
     enqueue_sends(env, tasks=1, recipients=2)
     worker = WorkerProcess(env, tmp_path / "worker.log")
     try:
-
         expected = [f"colleague{n}@task0.example.com" for n in range(2)]
         assert each_mailed_once(mail_server, expected), worker.output()
         assert worker.is_running()
