@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('key', models.CharField(help_text='The task that sent it and the recipient: a re-run sends no mail twice.', max_length=300, unique=True)),
                 ('recipient', models.EmailField(max_length=254)),
                 ('subject', models.CharField(blank=True, max_length=300)),
-                ('sent_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
                 'verbose_name': 'sent mail',
