@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.timesince import timesince
 
 from comments.models import Comment
+from worker.mail import send_once
 
 DIGEST_QUEUED_KEY = "comments:moderation-digest-queued"
 
@@ -27,14 +28,14 @@ def absolute(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-@task
-def send_moderation_digest():
-    """Tell moderators, in one message, which comments wait for them."""
+@task(takes_context=True)
+def send_moderation_digest(context):
+    """Tell each moderator, in one message, which comments wait for them."""
     pending = list(Comment.objects.pending().select_related("post").order_by("created_at"))
     recipients = list(moderators().values_list("email", flat=True))
     if not pending or not recipients:
         return 0
-    context = {
+    mail_context = {
         "count": len(pending),
         "comments": pending[:20],
         "oldest_wait": timesince(pending[0].created_at),
@@ -42,17 +43,16 @@ def send_moderation_digest():
         "publication_name": settings.PUBLICATION_NAME,
     }
     noun = "comment awaits" if len(pending) == 1 else "comments await"
-    send_mail(
-        subject=f"{len(pending)} {noun} moderation",
-        message=render_to_string("comments/email/moderation_digest.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
+    subject = f"{len(pending)} {noun} moderation"
+    body = render_to_string("comments/email/moderation_digest.txt", mail_context)
+    for recipient in recipients:
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+        send_once(message, context=context, purpose="moderation-digest")
     return len(pending)
 
 
-@task
-def notify_author_of_comment(comment_id):
+@task(takes_context=True)
+def notify_author_of_comment(context, comment_id):
     """Tell a post's author that a reader's comment on it is now public."""
     comment = (
         Comment.objects.approved()
@@ -62,16 +62,17 @@ def notify_author_of_comment(comment_id):
     )
     if comment is None or not comment.post.author.user.email:
         return False
-    context = {
+    mail_context = {
         "comment": comment,
         "post": comment.post,
         "comment_url": absolute(comment.get_absolute_url()),
         "publication_name": settings.PUBLICATION_NAME,
     }
-    send_mail(
-        subject=f"New comment on “{comment.post.title}”",
-        message=render_to_string("comments/email/author_notification.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[comment.post.author.user.email],
+    message = EmailMessage(
+        f"New comment on “{comment.post.title}”",
+        render_to_string("comments/email/author_notification.txt", mail_context),
+        settings.DEFAULT_FROM_EMAIL,
+        [comment.post.author.user.email],
     )
+    send_once(message, context=context, purpose="author-notification")
     return True

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -13,9 +15,11 @@ from comments.models import Comment
 from comments.services import CommentRefused, comment_submit, comments_open
 from comments.threads import AWAITING_SESSION_KEY, PAGE_PARAMETER, page_of, replies_to
 from edge import tags
+from ops.outage import keeps_form_in_outage
 
 
 @require_POST
+@keeps_form_in_outage("comments/comment_retry.html", partial(CommentForm, post=None))
 def post_comment(request, pk):
     """Take a reader's comment; on any problem, show the post again with everything they typed."""
     post = get_object_or_404(Post.objects.published().for_page(), pk=pk)

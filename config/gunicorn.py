@@ -11,6 +11,9 @@ bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"  
 # threads absorb slow clients.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
+# A worker silent this long is replaced. No request waits on the database longer than the
+# pool's timeout (DATABASE_POOL_TIMEOUT, 0.5 s), so this catches only a stuck worker; the
+# image's health check (3 s) and the proxy's probe (1 s) see an outage long before.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "readers",
     "ops",
     "edge",
+    "worker",
     "modern_csrf",
     "demo",
     "allauth",
@@ -133,22 +134,33 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# The background worker (manage.py worker) runs one task at a time.
+WORKER_PROCESS = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] == ["worker"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A psycopg pool per process; Django checks each connection out and back in per request.
-    from psycopg_pool import ConnectionPool
+    # A connection attempt to a host that does not answer gives up after 2 s (libpq's
+    # shortest); one the server refuses fails at once.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    if WORKER_PROCESS:
+        # One connection of its own, kept between tasks and checked before use: after an
+        # outage it connects again at its next try, with no pool's pauses between attempts.
+        DATABASES["default"]["CONN_MAX_AGE"] = None
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    else:
+        # A psycopg pool per app server process; Django checks each connection out and back
+        # in per request. During an outage a request waits at most DATABASE_POOL_TIMEOUT for
+        # a connection before its polite 503, well within the proxy's probe and the image's
+        # health check. The pool grows on demand to more connections than a process has
+        # threads, so a healthy site never waits on it; checking each connection as it leaves
+        # the pool recovers from an outage by itself.
+        from psycopg_pool import ConnectionPool
 
-    # During an outage a request waits at most `timeout` seconds before its polite 503;
-    # checking each connection as it leaves the pool recovers from the outage by itself.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        connect_timeout=3,
-        pool={
+        DATABASES["default"]["OPTIONS"]["pool"] = {
             "min_size": env.int("DATABASE_POOL_MIN", default=2),
             "max_size": env.int("DATABASE_POOL_MAX", default=8),
-            "timeout": 5,
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=0.5),
             "check": ConnectionPool.check_connection,
-        },
-    )
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
@@ -344,8 +356,17 @@ SEND_TO_COLLEAGUE_RATE = env.str("SEND_TO_COLLEAGUE_RATE", default="5/h")
 # The public address of the site, for links in mail sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
-# Background work (mail) goes through Django's tasks to a worker: manage.py db_worker.
+# Background work (mail) goes through Django's tasks to a worker: manage.py worker (see
+# worker/loop.py), run by scripts/worker, which starts it again whenever it stops.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task RUNNING this long is taken to have lost its worker and is run again, up to
+# WORKER_MAX_ATTEMPTS runs in all; the mail it sent is not sent again.
+WORKER_LEASE_SECONDS = env.int("WORKER_LEASE_SECONDS", default=60)
+WORKER_MAX_ATTEMPTS = env.int("WORKER_MAX_ATTEMPTS", default=5)
+# The worker's sign of life, renewed this often; /healthz calls it stale after the lease.
+WORKER_BEAT_SECONDS = env.float("WORKER_BEAT_SECONDS", default=5)
+# While the database is away the worker tries again after 0.5 s, 1 s, 2 s... up to this.
+WORKER_BACKOFF_MAX_SECONDS = env.float("WORKER_BACKOFF_MAX_SECONDS", default=5)
 
 # The request header holding the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from config.views import healthz
 from edge.views import media
-from ops.views import healthz
 
 # The admin's log-in goes through the readers' log-in page and shares its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -12,7 +12,7 @@ admin.site.site_header = f"{settings.PUBLICATION_NAME} newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"
 
-handler500 = "ops.views.server_error"
+handler500 = "config.views.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
+from worker.mail import send_once
 
 UNSUBSCRIBE_SALT = "readers.digest.unsubscribe"
 
@@ -25,13 +26,14 @@ def unsubscribe_url(user):
     return absolute(reverse("readers:digest-unsubscribe", kwargs={"token": token}))
 
 
-@task
-def send_post_to_colleagues(post_id, recipients, sender_name, note):
-    """Mail a post to each colleague separately, from the publication's own address."""
+@task(takes_context=True)
+def send_post_to_colleagues(context, post_id, recipients, sender_name, note):
+    """Mail a post to each colleague separately, from the publication's own address; run
+    again, it mails only those it has not."""
     post = Post.objects.published().select_related("author").filter(pk=post_id).first()
     if post is None:
         return 0
-    context = {
+    mail_context = {
         "post": post,
         "post_url": absolute(post.get_absolute_url()),
         "sender_name": sender_name,
@@ -39,17 +41,17 @@ def send_post_to_colleagues(post_id, recipients, sender_name, note):
         "publication_name": settings.PUBLICATION_NAME,
     }
     subject = f"{sender_name} sent you “{post.title}”"
-    text = render_to_string("readers/email/send_to_colleague.txt", context)
-    html = render_to_string("readers/email/send_to_colleague.html", context)
+    text = render_to_string("readers/email/send_to_colleague.txt", mail_context)
+    html = render_to_string("readers/email/send_to_colleague.html", mail_context)
     for recipient in recipients:
         message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient])
         message.attach_alternative(html, "text/html")
-        message.send()
+        send_once(message, context=context, purpose="send-to-colleague")
     return len(recipients)
 
 
-@task
-def send_weekly_digest(user_id):
+@task(takes_context=True)
+def send_weekly_digest(context, user_id):
     """Mail one reader the new posts of the columnists they follow, if there are any."""
     user = (
         get_user_model()
@@ -69,7 +71,7 @@ def send_weekly_digest(user_id):
     if not posts:
         return 0
     link = unsubscribe_url(user)
-    context = {
+    mail_context = {
         "user": user,
         "posts": [(post, absolute(post.get_absolute_url())) for post in posts],
         "unsubscribe_url": link,
@@ -79,7 +81,7 @@ def send_weekly_digest(user_id):
     }
     message = EmailMultiAlternatives(
         f"This week from the columnists you follow on {settings.PUBLICATION_NAME}",
-        render_to_string("readers/email/weekly_digest.txt", context),
+        render_to_string("readers/email/weekly_digest.txt", mail_context),
         settings.DEFAULT_FROM_EMAIL,
         [user.email],
         headers={
@@ -87,7 +89,7 @@ def send_weekly_digest(user_id):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.send()
+    send_once(message, context=context, purpose="weekly-digest")
     subscription.last_sent_at = timezone.now()
     subscription.save(update_fields=["last_sent_at"])
     return len(posts)

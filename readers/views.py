@@ -16,6 +16,7 @@ from django_ratelimit.core import is_ratelimited
 from authors.models import Author
 from blog.models import Post
 from ops.network import client_ip
+from ops.outage import keeps_form_in_outage
 from readers import services
 from readers.forms import DeleteAccountForm, SendToColleagueForm
 from readers.models import DigestSubscription
@@ -164,6 +165,7 @@ def digest_unsubscribe(request, token):
     return TemplateResponse(request, "readers/digest_unsubscribe.html", {"token": token})
 
 
+@keeps_form_in_outage("form_retry.html", SendToColleagueForm)
 def send_to_colleague(request, pk):
     """Mail a post to up to five colleagues, without ever becoming a relay for anything else."""
     post = get_object_or_404(Post.objects.published().select_related("author"), pk=pk)

@@ -1,4 +1,8 @@
+import shutil
+import subprocess
+import tempfile
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
@@ -6,6 +10,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from tests.factories import AuthorFactory, UserFactory
+from tests.ops.servers import POSTGRES_BIN, PrivatePostgres
 
 
 def pytest_configure(config):
@@ -85,3 +90,19 @@ def editor_client(client, editor):
 def moderator_client(client, moderator):
     client.force_login(moderator)
     return client
+
+
+@pytest.fixture
+def private_postgres():
+    """Give the test a PostgreSQL server of its own, to stop and start at will."""
+    if POSTGRES_BIN is None or shutil.which("runuser") is None:
+        pytest.skip("PostgreSQL's server programs are not installed here")
+    # Outside pytest's private temporary folder, which the postgres user may not enter.
+    directory = Path(tempfile.mkdtemp(prefix="masthead-pg-"))
+    server = PrivatePostgres(directory)
+    yield server
+    try:
+        server.stop()
+    except subprocess.CalledProcessError:
+        pass
+    shutil.rmtree(directory, ignore_errors=True)

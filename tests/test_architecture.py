@@ -10,8 +10,9 @@ from django.template import engines
 ROOT = Path(__file__).resolve().parent.parent
 
 # Shared pieces that know no app: any app may use them (edge: the caches in front, the
-# content version and the fragments kept in each process).
-INFRASTRUCTURE = {"ops", "uploads", "plaintext", "edge"}
+# content version and the fragments kept in each process; worker: the background worker and
+# the mail its tasks send once).
+INFRASTRUCTURE = {"ops", "uploads", "plaintext", "edge", "worker"}
 
 # Which of the project's packages each one may use: import in Python, and load, include,
 # extend or link to with {% url %} in its templates (templates/<package>/). The arrows
@@ -22,6 +23,7 @@ ALLOWED = {
     "uploads": set(),
     "ops": set(),
     "edge": set(),
+    "worker": set(),
     "authors": {"uploads"},
     "blog": {"authors", *INFRASTRUCTURE},
     "comments": {"blog", "authors", *INFRASTRUCTURE},

@@ -17,12 +17,14 @@ import std;
 import xkey;
 
 probe health {
-    # /healthz answers 503 while the database is out of reach (Redis being away is not a fault).
+    # /healthz answers 503 within a second while the database is out of reach (Redis being
+    # away is not a fault): two failures out of three, one a second, mark an app server sick,
+    # and from then on kept pages are served stale without waiting on it.
     .request = "GET /healthz HTTP/1.1"
                "Host: 127.0.0.1"
                "User-Agent: varnish-probe"
                "Connection: close";
-    .interval = 2s;
+    .interval = 1s;
     .timeout = 1s;
     .window = 3;
     .threshold = 2;
@@ -55,7 +57,10 @@ sub vcl_recv {
     }
 
     # Bodies: readers' forms are small, the admin takes uploads (the app checks again).
+    # They go to an app server even when every one reports the database away: it gives the
+    # reader's form back with the text kept (backends.vcl, "forms").
     if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
+        set req.backend_hint = forms.backend();
         if (req.url ~ "^/admin/") {
             if (std.integer(req.http.Content-Length, 0) > 104857600
                 || !std.cache_req_body(100MB)) {
@@ -121,13 +126,13 @@ sub vcl_deliver {
 sub vcl_backend_error {
     # No app server answered: a polite page, as the app's own 503.
     set beresp.http.Content-Type = "text/html; charset=utf-8";
-    set beresp.http.Retry-After = "30";
+    set beresp.http.Retry-After = "10";
     set beresp.http.Cache-Control = "no-store";
     synthetic({"<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Back in a moment</title>
+<html lang="en-GB"><head><meta charset="utf-8"><title>We will be right back</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><h1>We will be right back</h1>
-<p>The publication cannot be reached just now. Please try again in a minute.</p></body></html>
+<p>The site is briefly unavailable. Please try again in a moment.</p></body></html>
 "});
     return (deliver);
 }

@@ -1,6 +1,7 @@
 """Run the site as production does, in its own processes, for tests that need real servers."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -105,3 +106,41 @@ def csrf_token(html):
     marker = 'name="csrfmiddlewaretoken" value="'
     start = html.index(marker) + len(marker)
     return html[start : html.index('"', start)]
+
+
+POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of a test's own (initdb, pg_ctl on a free port), which the test may
+    stop and start again."""
+
+    def __init__(self, directory):
+        self.port = free_port()
+        self.data = directory / "data"
+        self.socket_dir = directory / "socket"
+        for path in (self.data, self.socket_dir):
+            path.mkdir(parents=True)
+        for path in (directory, self.data, self.socket_dir):
+            shutil.chown(path, "postgres")
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.start()
+
+    def run(self, program, *args):
+        command = ["runuser", "-u", "postgres", "--", str(POSTGRES_BIN / program), *args]
+        # No pipes: the server started by pg_ctl would hold them open.
+        subprocess.run(
+            command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
+        log = str(self.socket_dir.parent / "server.log")
+        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+
+    def stop(self):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"

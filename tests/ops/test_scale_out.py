@@ -1,16 +1,12 @@
 """Several app servers behind one PostgreSQL and one Redis; PostgreSQL going away and back."""
 
-import shutil
-import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from tests.factories import CommentFactory, PostFactory, UserFactory
-from tests.ops.servers import PRODUCTION_ENV, AppServer, Browser, fetch, free_port, manage
+from tests.ops.servers import PRODUCTION_ENV, AppServer, Browser, fetch, manage
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="app servers share PostgreSQL in production"
@@ -91,58 +87,6 @@ def test_what_one_app_server_changes_shows_on_the_other_at_once(two_servers, set
     home = fetch(other.url + "/")[1]
     assert "Published through one" in home
     assert "/tag/handover-notes/" in home  # the other server's own copy of the sidebar too
-
-
-POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
-
-
-class PrivatePostgres:
-    """A PostgreSQL server of this test's own, which the test may stop and start again."""
-
-    def __init__(self, directory):
-        self.port = free_port()
-        self.data = directory / "data"
-        self.socket_dir = directory / "socket"
-        for path in (self.data, self.socket_dir):
-            path.mkdir(parents=True)
-        for path in (directory, self.data, self.socket_dir):
-            shutil.chown(path, "postgres")
-        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        self.start()
-
-    def run(self, program, *args):
-        command = ["runuser", "-u", "postgres", "--", str(POSTGRES_BIN / program), *args]
-        # No pipes: the server started by pg_ctl would hold them open.
-        subprocess.run(
-            command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60
-        )
-
-    def start(self):
-        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
-        log = str(self.socket_dir.parent / "server.log")
-        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
-
-    def stop(self):
-        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    @property
-    def url(self):
-        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
-
-
-@pytest.fixture
-def private_postgres():
-    if POSTGRES_BIN is None or shutil.which("runuser") is None:
-        pytest.skip("PostgreSQL's server programs are not installed here")
-    # Outside pytest's private temporary folder, which the postgres user may not enter.
-    directory = Path(tempfile.mkdtemp(prefix="masthead-pg-"))
-    server = PrivatePostgres(directory)
-    yield server
-    try:
-        server.stop()
-    except subprocess.CalledProcessError:
-        pass
-    shutil.rmtree(directory, ignore_errors=True)
 
 
 @needs_postgresql

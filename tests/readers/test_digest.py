@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def run_digests():
     call_command("send_weekly_digests", verbosity=0)
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 @pytest.fixture

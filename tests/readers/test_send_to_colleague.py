@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 @pytest.fixture
