@@ -200,7 +200,8 @@ DJANGO_REDIS_LOGGER = "edge.redis"
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": 1000},
+    # The sidebar, threads, links and a card for each post listed: a few kB each.
+    "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
 # Anonymous readers' pages are kept by the proxy or CDN in front (edge.headers): shared

@@ -212,3 +212,21 @@ def test_a_readers_personal_pages_are_never_kept_by_a_shared_cache(client, reade
     directives = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"private", "no-cache"} <= directives
     assert not any(part.startswith("s-maxage") or part == "public" for part in directives)
+
+
+def test_each_reader_sees_their_own_my_button_on_a_card_every_reader_shares(client, reader):
+    post = PostFactory(title="Worth keeping")
+    act(client, "save", post.pk)
+    other = Client()
+    other.force_login(UserFactory(username="other"))
+
+    mine = client.get(reverse("blog:index")).text  # keeps the card
+    theirs = other.get(reverse("blog:index")).text
+    anonymous = Client().get(reverse("blog:index")).text
+
+    assert 'Remove from MY Review<span class="visually-hidden">: Worth keeping' in mine
+    assert 'Add to MY Review<span class="visually-hidden">: Worth keeping' in theirs
+    assert 'aria-pressed="true"' in mine
+    assert 'aria-pressed="true"' not in theirs + anonymous
+    save = reverse("readers:act", kwargs={"action": "save", "pk": post.pk})
+    assert f'href="{save}?next=/"' in anonymous
