@@ -4,10 +4,11 @@ The proxy in front keeps whole pages, but only for anonymous readers. Signed-in 
 pages are rendered each time, so the parts that are the same for everyone are kept here:
 the navigation and the sidebar, a post's page of comment threads, the columns its page
 links to, and each post's card in the lists up to its reader's own MY button (the card
-template's {% cache %}, keyed by the same version: blog.context_processors). Each process keeps them in its own memory (Django's local-memory cache,
-`fragments` in CACHES), keyed by the content version that the database holds
-(`edge.state`). Every public change bumps that version in its own transaction, so a change
-anywhere retires them everywhere on the next request, and a Redis outage cannot touch them.
+template's {% cache %}, keyed by the same version: blog.context_processors). Each process
+keeps them in its own memory (Django's local-memory cache, `fragments` in CACHES), keyed by
+the content version that the database holds (`edge.state`). Every public change bumps that
+version in its own transaction, so a change anywhere retires them everywhere on the next
+request, and a Redis outage cannot touch them.
 """
 
 from django.core.cache import caches
