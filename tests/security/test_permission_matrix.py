@@ -195,7 +195,7 @@ CHANGE_FORMS = {
         "user": author.user_id, "display_name": "Changed", "slug": author.slug,
         "rhythm": author.rhythm, "blog_roll_order": author.blog_roll_order, "is_active": "on",
     },
-    "comment": lambda comment: {"status": Comment.Status.REJECTED},
+    "comment": lambda comment: {"_reject": "", "reason": Comment.Reason.OFF_TOPIC},
     "category": lambda category: {"name": "Changed", "slug": category.slug},
 }  # fmt: skip
 # A profile's only action is deletion, which a columnist's posts protect from everyone.
