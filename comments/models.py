@@ -122,6 +122,8 @@ class Comment(models.Model):
             models.Index(fields=["email", "status"], name="comment_email"),
             # A thread's own pages list its replies oldest first.
             models.Index(fields=["parent", "status", "created_at"], name="comment_thread"),
+            # The moderation desk lists the latest decisions.
+            models.Index(fields=["-decided_at"], name="comment_decided"),
         ]
 
     def __str__(self):
