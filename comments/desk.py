@@ -93,8 +93,8 @@ def decide(request):
         comment_reply(comment=comment, moderator=request.user, body=body[:10000])
         messages.success(request, f"Approved {comment.name}’s comment and published the reply.")
         return redirect(desk_url(filters))
-    if verb not in DECISIONS:
-        messages.error(request, "Choose a comment and what to do with it.")
+    if verb not in DECISIONS or not comments:
+        messages.error(request, "Tick the comments to decide first.")
         return redirect(desk_url(filters))
     for comment in comments:
         comment_decide(

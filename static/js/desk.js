@@ -21,6 +21,7 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
   comments[0].classList.add("is-current");
+  document.getElementById("desk-keys").hidden = false;
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -133,6 +133,15 @@ def test_bulk_buttons_act_on_the_selected_comments_only(moderator_client, post):
     assert untouched.status == "pending"
 
 
+def test_a_bulk_button_with_nothing_ticked_says_so(moderator_client, post):
+    CommentFactory(post=post, status="pending")
+
+    response = moderator_client.post(DECIDE, {"bulk": "approve"}, follow=True)
+
+    assert "Tick the comments to decide first." in response.text
+    assert Comment.objects.get().status == "pending"
+
+
 def test_a_reply_approves_the_comment_and_is_published_under_it(moderator_client, moderator, post):
     moderator.first_name, moderator.last_name = "Mo", "Derator"
     moderator.save()
