@@ -1,18 +1,22 @@
 from django.contrib import admin, messages
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 
+from comments import desk
+from comments.desk import moderates
 from comments.models import BlockRule, Comment
-from comments.services import comment_approve, comment_mark_spam, comment_reject
+from comments.services import (
+    DECISIONS,
+    comment_approve,
+    comment_decide,
+    comment_mark_spam,
+    comment_reject,
+)
 from edge import tags
 from edge.admin import PurgingAdminMixin
-
-
-def moderates(user):
-    return user.has_perm("comments.moderate_comment")
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -56,25 +60,36 @@ class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
     fields = [
         "post", "parent", "name", "email", "location", "body", "ip_address", "user_agent",
         "is_by_post_author", "spam_reason", "created_at", "status", "decided_at", "decided_by",
+        "reason",
     ]  # fmt: skip
-    readonly_fields = [f for f in fields if f != "status"]
+    # Moderators decide with the buttons under the form (templates/admin/comments/comment/
+    # submit_line.html), which go through the same services as the desk.
+    readonly_fields = fields
+    change_list_template = "admin/comments/comment/change_list.html"
+
+    def get_urls(self):
+        return [
+            path("desk/", self.admin_site.admin_view(self.desk_view), name="comments_comment_desk"),
+            path(
+                "desk/decide/",
+                self.admin_site.admin_view(desk.decide),
+                name="comments_comment_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"moderates": moderates(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def desk_view(self, request):
+        return desk.desk(request, self.admin_site)
 
     def cache_tags(self, obj):
         return {tags.post(obj.post_id)} if obj is not None else set()
 
     def get_queryset(self, request):
-        history = (
-            Comment.objects.approved()
-            .filter(email=OuterRef("email"))
-            .exclude(pk=OuterRef("pk"))
-            .order_by()
-            .values("email")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        queryset = (
-            super().get_queryset(request).annotate(approved_count=Coalesce(Subquery(history), 0))
-        )
+        queryset = super().get_queryset(request).with_history()
         if moderates(request.user):
             return queryset
         # Columnists read the comments on their own posts, and nobody else's.
@@ -89,18 +104,32 @@ class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
     def has_moderate_permission(self, request):
         return moderates(request.user)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The decision buttons (submit_line.html) take the place of Save.
+        context.update(
+            reasons=Comment.Reason.choices[1:],
+            show_save=False,
+            show_save_and_continue=False,
+            show_save_and_add_another=False,
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def save_model(self, request, obj, form, change):
-        if "status" not in form.changed_data:
-            return
-        decide = {
-            Comment.Status.APPROVED: comment_approve,
-            Comment.Status.REJECTED: comment_reject,
-            Comment.Status.SPAM: comment_mark_spam,
-        }.get(obj.status)
-        if decide:
-            decide(comment=obj, moderator=request.user)
-        else:
-            super().save_model(request, obj, form, change)
+        decision = next((d for d in DECISIONS if f"_{d}" in request.POST), None)
+        if decision:
+            comment_decide(
+                comment=obj,
+                moderator=request.user,
+                decision=decision,
+                reason=request.POST.get("reason", ""),
+                tell_writer="tell" in request.POST,
+            )
+            messages.success(request, f"{DECISIONS[decision]}: {obj}.")
+
+    def response_change(self, request, obj):
+        if any(f"_{d}" in request.POST for d in DECISIONS):
+            return redirect("admin:comments_comment_desk")
+        return super().response_change(request, obj)
 
     @admin.display(description="Comment")
     def excerpt(self, obj):

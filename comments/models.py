@@ -3,7 +3,8 @@ import ipaddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from blog.models import Post
@@ -23,6 +24,20 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email)
 
+    def with_history(self):
+        """Annotate each comment with approved_count: how many others from its email were
+        approved, in one subquery however many comments are listed."""
+        history = (
+            Comment.objects.approved()
+            .filter(email=OuterRef("email"))
+            .exclude(pk=OuterRef("pk"))
+            .order_by()
+            .values("email")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(approved_count=Coalesce(Subquery(history), 0))
+
 
 class Comment(models.Model):
     """A reader's answer to a post, public only once a moderator approves it."""
@@ -32,6 +47,16 @@ class Comment(models.Model):
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
+
+    class Reason(models.TextChoices):
+        """The reasons a moderator may give for rejecting a comment, and send to its writer."""
+
+        NONE = "", "No reason given"
+        OFF_TOPIC = "off-topic", "It is not about the post."
+        PERSONAL = "personal", "It attacks a person rather than an argument."
+        ADVERTISING = "advertising", "It advertises a product or service."
+        REPEAT = "repeat", "It repeats a comment already published."
+        PRIVATE = "private", "It shares someone's private details."
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
@@ -67,6 +92,12 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
+    reason = models.CharField(
+        max_length=20,
+        choices=Reason.choices,
+        blank=True,
+        help_text="Why a moderator rejected the comment; sent to its writer if they chose to.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -78,6 +109,12 @@ class Comment(models.Model):
                 condition=Q(status__in=["pending", "approved", "rejected", "spam"]),
                 name="comment_status_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    reason__in=["", "off-topic", "personal", "advertising", "repeat", "private"]
+                ),
+                name="comment_reason_valid",
+            ),
         ]
         indexes = [
             models.Index(fields=["post", "status", "created_at"], name="comment_post"),
@@ -85,6 +122,8 @@ class Comment(models.Model):
             models.Index(fields=["email", "status"], name="comment_email"),
             # A thread's own pages list its replies oldest first.
             models.Index(fields=["parent", "status", "created_at"], name="comment_thread"),
+            # The moderation desk lists the latest decisions.
+            models.Index(fields=["-decided_at"], name="comment_decided"),
         ]
 
     def __str__(self):
@@ -103,17 +142,18 @@ class Comment(models.Model):
             return self.parent
         return self
 
-    def _decide(self, status, by):
+    def _decide(self, status, by, reason=""):
         self.status = status
         self.decided_at = timezone.now()
         self.decided_by = by
-        self.save(update_fields=["status", "decided_at", "decided_by"])
+        self.reason = reason
+        self.save(update_fields=["status", "decided_at", "decided_by", "reason"])
 
     def approve(self, *, by):
         self._decide(self.Status.APPROVED, by)
 
-    def reject(self, *, by):
-        self._decide(self.Status.REJECTED, by)
+    def reject(self, *, by, reason=""):
+        self._decide(self.Status.REJECTED, by, reason)
 
     def mark_spam(self, *, by):
         self._decide(self.Status.SPAM, by)

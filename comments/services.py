@@ -5,12 +5,18 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
 from comments.models import Comment
 from comments.spam import akismet_says_spam, blocked_word, sender_is_blocked
-from comments.tasks import DIGEST_QUEUED_KEY, notify_author_of_comment, send_moderation_digest
+from comments.tasks import (
+    DIGEST_QUEUED_KEY,
+    notify_author_of_comment,
+    send_moderation_digest,
+    tell_writer_of_rejection,
+)
 from edge import tags
 from edge.state import content_changed
 from ops.network import client_ip
@@ -126,11 +132,37 @@ def comment_approve(*, comment, moderator):
             notify_author_of_comment.enqueue(comment_id=comment.pk)
 
 
-def comment_reject(*, comment, moderator):
+def comment_reject(*, comment, moderator, reason="", tell_writer=False):
+    """Reject a comment with an optional reason, mailed to its writer if tell_writer."""
     was_public = comment.is_public()
-    comment.reject(by=moderator)
+    comment.reject(by=moderator, reason=reason)
     if was_public:
         content_changed(tags.post(comment.post_id))
+    if tell_writer and reason:
+        tell_writer_of_rejection.enqueue(comment_id=comment.pk)
+
+
+def comment_reply(*, comment, moderator, body) -> Comment:
+    """Approve a comment and publish moderator's reply to it, signed with their name."""
+    with transaction.atomic():
+        was_public = comment.is_public()
+        # Approving purges the post's pages, on commit: after the reply is stored too.
+        comment_approve(comment=comment, moderator=moderator)
+        reply = Comment.objects.create(
+            post=comment.post,
+            parent=comment.thread_start(),
+            user=moderator,
+            name=moderator.get_full_name() or moderator.get_username(),
+            email=moderator.email,
+            body=body,
+            is_by_post_author=comment.post.author.user_id == moderator.pk,
+            status=Comment.Status.APPROVED,
+            decided_at=timezone.now(),
+            decided_by=moderator,
+        )
+        if was_public:
+            content_changed(tags.post(comment.post_id))
+    return reply
 
 
 def comment_mark_spam(*, comment, moderator):
@@ -138,3 +170,19 @@ def comment_mark_spam(*, comment, moderator):
     comment.mark_spam(by=moderator)
     if was_public:
         content_changed(tags.post(comment.post_id))
+
+
+DECISIONS = {"approve": "Approved", "reject": "Rejected", "spam": "Marked as spam"}
+
+
+def comment_decide(*, comment, moderator, decision, reason="", tell_writer=False):
+    """Apply one of DECISIONS to a comment: the reason and the mail go with rejections only."""
+    if decision == "approve":
+        comment_approve(comment=comment, moderator=moderator)
+    elif decision == "spam":
+        comment_mark_spam(comment=comment, moderator=moderator)
+    elif decision == "reject":
+        reason = reason if reason in Comment.Reason.values else ""
+        comment_reject(comment=comment, moderator=moderator, reason=reason, tell_writer=tell_writer)
+    else:
+        raise ValueError(decision)

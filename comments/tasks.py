@@ -39,7 +39,7 @@ def send_moderation_digest(context):
         "count": len(pending),
         "comments": pending[:20],
         "oldest_wait": timesince(pending[0].created_at),
-        "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status=pending"),
+        "queue_url": absolute(reverse("admin:comments_comment_desk")),
         "publication_name": settings.PUBLICATION_NAME,
     }
     noun = "comment awaits" if len(pending) == 1 else "comments await"
@@ -75,4 +75,32 @@ def notify_author_of_comment(context, comment_id):
         [comment.post.author.user.email],
     )
     send_once(message, context=context, purpose="author-notification")
+    return True
+
+
+@task(takes_context=True)
+def tell_writer_of_rejection(context, comment_id):
+    """Tell a comment's writer, in plain text, that it was rejected and why."""
+    comment = (
+        Comment.objects.filter(pk=comment_id, status=Comment.Status.REJECTED)
+        .exclude(reason="")
+        .select_related("post")
+        .first()
+    )
+    if comment is None:
+        return False
+    mail_context = {
+        "comment": comment,
+        "post": comment.post,
+        "reason": comment.get_reason_display(),
+        "post_url": absolute(comment.post.get_absolute_url()),
+        "publication_name": settings.PUBLICATION_NAME,
+    }
+    message = EmailMessage(
+        f"Your comment on “{comment.post.title}”",
+        render_to_string("comments/email/rejection.txt", mail_context),
+        settings.DEFAULT_FROM_EMAIL,
+        [comment.email],
+    )
+    send_once(message, context=context, purpose="rejection")
     return True

@@ -78,7 +78,7 @@ def test_a_moderator_decides_one_comment_from_its_page(moderator_client, moderat
     comment = CommentFactory(post=post, status="pending", body="Original words")
     url = reverse("admin:comments_comment_change", args=[comment.pk])
 
-    response = moderator_client.post(url, {"status": "approved", "body": "Rewritten"})
+    response = moderator_client.post(url, {"_approve": "", "body": "Rewritten"})
 
     assert response.status_code == HTTPStatus.FOUND
     comment.refresh_from_db()
@@ -112,9 +112,7 @@ def test_an_author_cannot_moderate_even_on_their_own_posts(author_client, post, 
     theirs = CommentFactory(post=PostFactory(author=other_author), status="pending")
 
     act(author_client, "approve", [mine, theirs])
-    author_client.post(
-        reverse("admin:comments_comment_change", args=[mine.pk]), {"status": "approved"}
-    )
+    author_client.post(reverse("admin:comments_comment_change", args=[mine.pk]), {"_approve": ""})
 
     assert set(Comment.objects.values_list("status", flat=True)) == {"pending"}
 

@@ -57,7 +57,7 @@ def test_each_moderator_gets_one_digest_for_a_burst_of_comments(
         assert message.subject == "3 comments await moderation"
         for n in range(3):
             assert f"Comment number {n}" in message.body
-        assert "/admin/comments/comment/?status=pending" in message.body
+        assert "/admin/comments/comment/desk/" in message.body
 
 
 def test_the_author_hears_when_a_comment_on_their_post_is_approved(post, moderator, mailoutbox):
@@ -87,3 +87,33 @@ def test_approving_twice_notifies_once(post, moderator, mailoutbox):
     run_worker()
 
     assert len(mailoutbox) == 1
+
+
+def test_a_writer_hears_the_reason_for_a_rejection_in_plain_text_if_the_moderator_sends_it(
+    post, moderator, mailoutbox
+):
+    client = Client()
+    client.force_login(moderator)
+    told = CommentFactory(
+        post=post, status="pending", name="<b>Tom</b>", email="tom@example.com",
+        body="<a href='https://spam.example'>cheap</a>",
+    )  # fmt: skip
+    untold = CommentFactory(post=post, status="pending", email="sam@example.com")
+    decide = reverse("admin:comments_comment_decide")
+
+    client.post(
+        decide,
+        {"act": f"reject:{told.pk}", f"reason-{told.pk}": "advertising", f"tell-{told.pk}": "on"},
+    )
+    client.post(decide, {"act": f"reject:{untold.pk}", f"reason-{untold.pk}": "off-topic"})
+    assert mailoutbox == []  # sent by the worker, not in the moderator's request
+    run_worker()
+
+    [message] = mailoutbox
+    assert message.to == ["tom@example.com"]
+    assert message.subject == f"Your comment on “{post.title}”"
+    assert "It advertises a product or service." in message.body
+    assert "Hello <b>Tom</b>," in message.body  # plain text: shown as typed, never as markup
+    assert "<a href='https://spam.example'>cheap</a>" in message.body
+    assert message.content_subtype == "plain"
+    assert not getattr(message, "alternatives", [])

@@ -49,6 +49,20 @@ def test_approving_a_comment_purges_the_post_and_the_cards_counting_it_only(
     assert varnish.purged_tags() == [{tags.post(post.pk)}]
 
 
+@pytest.mark.parametrize("verb", ["approve", "reply"])
+def test_approving_at_the_desk_purges_the_post_and_the_cards_counting_it_only(
+    moderator_client, post, varnish, django_capture_on_commit_callbacks, verb
+):
+    comment = CommentFactory(post=post, status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            reverse("admin:comments_comment_decide"),
+            {"act": f"{verb}:{comment.pk}", f"reply-{comment.pk}": "Thank you."},
+        )
+
+    assert varnish.purged_tags() == [{tags.post(post.pk)}]
+
+
 def test_publishing_purges_the_lists_the_post_joins(
     author_client, author, varnish, django_capture_on_commit_callbacks
 ):

@@ -89,6 +89,8 @@ MATRIX = {
     ("comment", "history"): staff("ok", "missing", "ok", "ok"),
     ("comment", "view_on_site"): staff("ok", "missing", "ok", "ok"),
     ("comment", "bulk_action"): staff("refused", "refused", "done", "done"),
+    ("comment", "desk"): staff("forbidden", "forbidden", "ok", "ok"),
+    ("comment", "desk_button"): staff("refused", "refused", "done", "done"),
     # Sections: editors keep them; columnists see them to file their posts.
     ("category", "changelist"): staff("ok", "ok", "forbidden", "ok"),
     ("category", "add"): staff("forbidden", "forbidden", "forbidden", "ok"),
@@ -195,7 +197,7 @@ CHANGE_FORMS = {
         "user": author.user_id, "display_name": "Changed", "slug": author.slug,
         "rhythm": author.rhythm, "blog_roll_order": author.blog_roll_order, "is_active": "on",
     },
-    "comment": lambda comment: {"status": Comment.Status.REJECTED},
+    "comment": lambda comment: {"_reject": "", "reason": Comment.Reason.OFF_TOPIC},
     "category": lambda category: {"name": "Changed", "slug": category.slug},
 }  # fmt: skip
 # A profile's only action is deletion, which a columnist's posts protect from everyone.
@@ -236,6 +238,11 @@ def visit(client, newsroom, subject, address, role):
         return outcome_of_change(obj, lambda: client.post(admin_url(obj, "change", obj.pk), data))
     if address == "bulk_action":
         return bulk_action(client, obj, BULK_ACTIONS[subject])
+    if address == "desk":
+        return outcome_of_page(client.get(reverse("admin:comments_comment_desk")), label)
+    if address == "desk_button":
+        decide = reverse("admin:comments_comment_decide")
+        return outcome_of_change(obj, lambda: client.post(decide, {"act": f"reject:{obj.pk}"}))
     if address == "inline_row":
         return inline_row(client, newsroom, role)
     raise AssertionError(address)
