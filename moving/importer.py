@@ -1,0 +1,547 @@
+"""Import a WordPress export: columnists, terms, posts, pages, comments, media and old addresses.
+
+The file is read twice, streaming: once whole to refuse a damaged or hostile file before
+anything is written (and to note its attachments), then to import, a transaction per batch
+of items. Every WordPress id imported is kept (ImportedItem), so that a second run of the
+same file adds nothing and a later export adds only what is new; a run stopped half-way
+resumes where it stopped.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from authors.models import Author
+from blog.models import Category, Post, TaggedPost, body_text_and_summary
+from blog.search import search_keywords
+from comments.models import Comment
+from moving.addresses import OldAddresses
+from moving.markup import convert_body, plain_text
+from moving.media import MediaFinder
+from moving.models import ImportedItem
+from moving.wxr import WXRReader
+
+Kind = ImportedItem.Kind
+BATCH_SIZE = 200
+POST_STATUSES = {
+    "publish": Post.Status.PUBLISHED,
+    "future": Post.Status.PUBLISHED,  # a publication time to come schedules it
+    "draft": Post.Status.DRAFT,
+    "pending": Post.Status.DRAFT,
+    "private": Post.Status.DRAFT,
+}
+COMMENT_STATUSES = {
+    "1": Comment.Status.APPROVED,
+    "0": Comment.Status.PENDING,
+    "spam": Comment.Status.SPAM,
+    "trash": Comment.Status.REJECTED,
+}
+NO_DATE = "0000-00-00 00:00:00"
+PLURALS = {
+    Kind.AUTHOR: "Columnists",
+    Kind.CATEGORY: "Categories",
+    Kind.TAG: "Tags",
+    Kind.POST: "Posts",
+    Kind.PAGE: "Static pages",
+    Kind.COMMENT: "Comments",
+    Kind.ATTACHMENT: "Attachments",
+}
+
+
+class DryRun(Exception):
+    """Raised to roll a dry run back once its report is made."""
+
+
+@dataclass
+class Report:
+    """What an import did, kind by kind."""
+
+    imported: Counter = field(default_factory=Counter)
+    already: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # (kind, reason)
+    missing_media: list = field(default_factory=list)
+    redirects: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.imported.values()) or self.redirects)
+
+    def lines(self) -> list[str]:
+        lines = []
+        for kind in Kind:
+            if self.imported[kind] or self.already[kind]:
+                lines.append(
+                    f"{PLURALS[kind]}: {self.imported[kind]} imported, "
+                    f"{self.already[kind]} already here"
+                )
+        for (kind, reason), count in sorted(self.skipped.items()):
+            lines.append(f"Skipped {count} {kind}: {reason}")
+        for path in self.missing_media[:20]:
+            lines.append(f"Missing media (the post keeps its link): {path}")
+        if len(self.missing_media) > 20:
+            lines.append(f"… and {len(self.missing_media) - 20} more missing media files")
+        lines.append(f"Old addresses redirected: {self.redirects}")
+        if not self.changed:
+            lines.append("Nothing new: everything in this file was imported before.")
+        return lines
+
+
+def wordpress_time(value: str, gmt: str = "") -> datetime | None:
+    """Return a WordPress date ("2019-03-05 10:00:00"), in GMT if given, else local time."""
+    for text, zone in ((gmt, timezone.UTC), (value, timezone.get_current_timezone())):
+        text = (text or "").strip()
+        if text and text != NO_DATE:
+            try:
+                return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return None
+
+
+def unique(slug: str, taken: set, max_length: int, fallback: str) -> str:
+    """Return slug, or slug with a number, unused in taken; add it to taken."""
+    slug = slug[:max_length] or fallback
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug[: max_length - len(str(number)) - 1]}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+class WordPressImporter:
+    """Import one export file into the publication; run() returns the Report."""
+
+    def __init__(self, path, *, media_dir=None, dry_run=False, log=None, batch_size=BATCH_SIZE):
+        self.path = path
+        self.dry_run = dry_run
+        self.log = log or (lambda message: None)
+        self.batch_size = batch_size
+        self.report = Report()
+        self.media = MediaFinder(media_dir, self.report)
+
+    # The two passes
+
+    def run(self) -> Report:
+        self.survey()
+        if not self.dry_run:
+            self.load_mappings()
+            self.import_records()
+            return self.report
+        try:
+            with transaction.atomic():
+                self.load_mappings()
+                self.import_records()
+                raise DryRun
+        except DryRun:
+            pass
+        return self.report
+
+    def survey(self):
+        """Read the whole file once, refusing it if damaged, and note its attachments."""
+        reader = WXRReader(self.path)
+        self.attachments = {}
+        items = 0
+        for record in reader:
+            if record.kind == "item":
+                items += 1
+                if record.get("wp:post_type") == "attachment":
+                    self.attachments[record.get("wp:post_id")] = (
+                        record.get("wp:attachment_url"),
+                        record.meta.get("_wp_attachment_image_alt") or record.get("title"),
+                    )
+        header = reader.header
+        self.source = (header.get("wp:base_blog_url") or header.get("link") or "wordpress")[:200]
+        self.log(f"{self.path}: WXR {header.get('wp:wxr_version')}, {items} items, checked")
+
+    def load_mappings(self):
+        mapped = ImportedItem.objects.filter(source=self.source).exclude(kind=Kind.COMMENT)
+        self.mapped = {kind: {} for kind in Kind}
+        for kind, wordpress_id, object_id in mapped.values_list(
+            "kind", "wordpress_id", "object_id"
+        ):
+            self.mapped[kind][wordpress_id] = object_id
+        self.slugs = set(Post.objects.values_list("slug", flat=True))
+        self.author_slugs = set(Author.objects.values_list("slug", flat=True))
+        self.site = Site.objects.get_current()
+        self.addresses = OldAddresses(self.site, self.report)
+        self.authors = {}
+        self.post_authors = {}
+        self.notes = []
+        self.items_read = 0
+
+    def import_records(self):
+        batch = []
+        for record in WXRReader(self.path):
+            batch.append(record)
+            if len(batch) >= self.batch_size:
+                self.import_batch(batch)
+                batch = []
+        self.import_batch(batch)
+
+    def import_batch(self, records):
+        """Import records in one transaction: all of them, or (on an error) none."""
+        if not records:
+            return
+        with transaction.atomic():
+            posts = []
+            for record in records:
+                if record.kind == "wp:author":
+                    self.import_author(record.fields)
+                elif record.kind in ("wp:category", "wp:tag", "wp:term"):
+                    self.import_term(record)
+                elif record.kind == "item":
+                    if post := self.import_item(record):
+                        posts.append((record, post))
+            self.save_posts(posts)
+            self.import_comments(records)
+            self.addresses.save()
+            ImportedItem.objects.bulk_create(self.notes, batch_size=1000)
+            self.notes = []
+        self.items_read += len(records)
+        done = ", ".join(f"{n} {PLURALS[kind].lower()}" for kind, n in self.report.imported.items())
+        self.log(f"… {self.items_read} records read; imported so far: {done or 'nothing'}")
+
+    def import_term(self, record):
+        """Import a category or tag the export lists; say so if it came before."""
+        if record.kind == "wp:category":
+            kind, key = Kind.CATEGORY, slugify(record.get("wp:category_nicename"))
+        elif record.get("wp:term_taxonomy", "post_tag") == "post_tag":
+            kind, key = Kind.TAG, record.get("wp:tag_slug") or record.get("wp:term_slug")
+        else:
+            self.report.skipped[("terms", f"of taxonomy “{record.get('wp:term_taxonomy')}”")] += 1
+            return
+        if key in self.mapped[kind]:
+            self.report.already[kind] += 1
+        elif kind == Kind.CATEGORY:
+            self.category(
+                record.get("wp:category_nicename"),
+                record.get("wp:cat_name"),
+                plain_text(record.get("wp:category_description")),
+            )
+        else:
+            self.tag(key, record.get("wp:tag_name") or record.get("wp:term_name"))
+
+    # Mapping
+
+    def remember(self, kind, wordpress_id, object_id, details=None):
+        """Note what a WordPress id became; the batch's notes are written with it."""
+        if kind != Kind.COMMENT:
+            self.mapped[kind][str(wordpress_id)] = object_id
+        self.notes.append(
+            ImportedItem(
+                source=self.source, kind=kind, wordpress_id=str(wordpress_id)[:200],
+                object_id=object_id, details=details or {},
+            )
+        )  # fmt: skip
+        self.report.imported[kind] += 1
+
+    # Columnists and terms
+
+    def import_author(self, fields):
+        login = fields.get("wp:author_login", "").strip()
+        if not login:
+            self.report.skipped[("columnists", "no login")] += 1
+            return None
+        if login in self.mapped[Kind.AUTHOR]:
+            self.report.already[Kind.AUTHOR] += 1
+            return self.mapped[Kind.AUTHOR][login]
+        User = get_user_model()
+        author = Author.objects.filter(user__username=login).first()
+        if author is None:
+            username = login
+            if User.objects.filter(username=username).exists():
+                # An account that is no columnist (a reader's) is never made one.
+                username = f"{login}-wordpress"[:150]
+            user = User(
+                username=username[:150],
+                email=fields.get("wp:author_email", ""),
+                first_name=fields.get("wp:author_first_name", "")[:150],
+                last_name=fields.get("wp:author_last_name", "")[:150],
+                is_staff=True,
+            )
+            user.set_unusable_password()
+            user.save()
+            if group := Group.objects.filter(name="Authors").first():
+                user.groups.add(group)
+            name = fields.get("wp:author_display_name", "").strip() or login
+            author = Author.objects.create(
+                user=user,
+                display_name=name[:100],
+                slug=unique(slugify(login) or slugify(name), self.author_slugs, 100, "author"),
+            )
+        self.remember(Kind.AUTHOR, login, author.pk)
+        self.addresses.author(login, author)
+        return author.pk
+
+    def author_for(self, login):
+        """Return the columnist a post's dc:creator names, made now if the export lists none."""
+        if login not in self.mapped[Kind.AUTHOR]:
+            self.import_author({"wp:author_login": login})
+        return self.author_by_pk(self.mapped[Kind.AUTHOR][login])
+
+    def author_by_pk(self, pk):
+        if pk not in self.authors:
+            self.authors[pk] = Author.objects.select_related("user").get(pk=pk)
+        return self.authors[pk]
+
+    def author_of(self, post_pk):
+        author_pk = self.post_authors.get(post_pk)
+        if author_pk is None:
+            author_pk = Post.objects.values_list("author", flat=True).get(pk=post_pk)
+        return self.author_by_pk(author_pk)
+
+    def category(self, nicename, name, description=""):
+        nicename = slugify(nicename or name)[:100]
+        if not nicename:
+            return None
+        if nicename in self.mapped[Kind.CATEGORY]:
+            return self.mapped[Kind.CATEGORY][nicename]
+        name = (name or nicename).strip()[:100]
+        category = (
+            Category.objects.filter(slug=nicename).first()
+            or Category.objects.filter(name=name).first()
+        )
+        if category is None:
+            category = Category.objects.create(name=name, slug=nicename, description=description)
+        self.remember(Kind.CATEGORY, nicename, category.pk)
+        self.addresses.category(nicename, category)
+        return category.pk
+
+    def tag(self, slug, name):
+        name = (name or slug or "").strip()[:100]
+        slug = (slug or slugify(name)).strip()[:100]
+        if not name:
+            return None
+        if slug in self.mapped[Kind.TAG]:
+            return self.mapped[Kind.TAG][slug]
+        tag = Tag.objects.filter(name=name).first() or Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            tag = Tag.objects.create(name=name, slug=slugify(slug, allow_unicode=True) or slug)
+        self.remember(Kind.TAG, slug, tag.pk)
+        self.addresses.tag(slug, tag)
+        return tag.pk
+
+    # Posts and pages
+
+    def import_item(self, record):
+        post_type = record.get("wp:post_type")
+        wordpress_id = record.get("wp:post_id")
+        if post_type == "attachment":
+            return None
+        if post_type == "page":
+            self.import_page(record)
+            return None
+        if post_type != "post":
+            self.report.skipped[("items", f"of type “{post_type}”, which Masthead has not")] += 1
+            return None
+        if wordpress_id in self.mapped[Kind.POST]:
+            self.report.already[Kind.POST] += 1
+            return None
+        wp_status = record.get("wp:status")
+        status = POST_STATUSES.get(wp_status)
+        if status is None:
+            self.report.skipped[("posts", f"with status “{wp_status}”")] += 1
+            return None
+        published_at = wordpress_time(record.get("wp:post_date"), record.get("wp:post_date_gmt"))
+        if status == Post.Status.PUBLISHED and published_at is None:
+            published_at = timezone.now()
+        author = self.author_for(record.get("dc:creator").strip() or "wordpress")
+        category_id, tag_ids = None, []
+        for domain, nicename, name in record.categories:
+            if domain == "category" and category_id is None and nicename != "uncategorized":
+                category_id = self.category(nicename, name)
+            elif domain == "post_tag" and (tag_id := self.tag(nicename, name)):
+                tag_ids.append(tag_id)
+        title = plain_text(record.get("title"))[:200] or "Untitled"
+        body = convert_body(record.get("content:encoded"), images=self.gallery_images())
+        body = self.media.place_pictures(body)
+        body_text, body_summary = body_text_and_summary(body)
+        post = Post(
+            title=title,
+            slug=unique(slugify(record.get("wp:post_name") or title), self.slugs, 200, "post"),
+            author=author,
+            category_id=category_id,
+            excerpt=plain_text(record.get("excerpt:encoded")),
+            body=body,
+            body_text=body_text,
+            body_summary=body_summary,
+            status=status,
+            published_at=published_at,
+            is_featured=record.get("wp:is_sticky") == "1",
+            allow_comments=record.get("wp:comment_status", "open") != "closed",
+        )
+        post.tag_ids = list(dict.fromkeys(tag_ids))
+        return post
+
+    def gallery_images(self):
+        return self.attachments
+
+    def save_posts(self, pairs):
+        if not pairs:
+            return
+        tag_names = dict(
+            Tag.objects.filter(pk__in={pk for _, post in pairs for pk in post.tag_ids}).values_list(
+                "pk", "name"
+            )
+        )
+        for _, post in pairs:
+            names = [tag_names[pk] for pk in post.tag_ids]
+            post.search_keywords = search_keywords(post.author.display_name, names)
+        Post.objects.bulk_create([post for _, post in pairs])
+        TaggedPost.objects.bulk_create(
+            [TaggedPost(content_object_id=post.pk, tag_id=tag_id)
+             for _, post in pairs for tag_id in post.tag_ids]
+        )  # fmt: skip
+        for record, post in pairs:
+            self.remember(Kind.POST, record.get("wp:post_id"), post.pk)
+            self.post_authors[post.pk] = post.author_id
+            self.media.featured_image(record, post, self.attachments)
+            if post.is_published():
+                self.addresses.post(record, post)
+        Post.objects.filter(pk__in=[post.pk for _, post in pairs]).refresh_search_vector()
+
+    def import_page(self, record):
+        wordpress_id = record.get("wp:post_id")
+        if wordpress_id in self.mapped[Kind.PAGE]:
+            self.report.already[Kind.PAGE] += 1
+            return
+        if record.get("wp:status") not in ("publish", "private", "draft", "pending", "future"):
+            self.report.skipped[("pages", f"with status “{record.get('wp:status')}”")] += 1
+            return
+        path = urlsplit(record.get("link")).path
+        if not path.endswith("/") or urlsplit(record.get("link")).query or len(path) > 100:
+            path = f"/{slugify(record.get('wp:post_name') or record.get('title'))[:90] or 'page'}/"
+        if FlatPage.objects.filter(url=path).exists():
+            self.report.skipped[("pages", "at an address a static page already has")] += 1
+            return
+        page = FlatPage.objects.create(
+            url=path,
+            title=plain_text(record.get("title"))[:200],
+            content=convert_body(record.get("content:encoded"), images=self.attachments),
+            registration_required=record.get("wp:status") != "publish",
+        )
+        page.sites.add(self.site)
+        self.remember(Kind.PAGE, wordpress_id, page.pk)
+
+    # Comments
+
+    def import_comments(self, records):
+        """Import the batch's new comments, replies to replies joined to their thread."""
+        items = [r for r in records if r.kind == "item" and r.comments]
+        if not items:
+            return
+        ids = [c.get("wp:comment_id", "") for r in items for c in r.comments]
+        known = dict(
+            ImportedItem.objects.filter(
+                source=self.source, kind=Kind.COMMENT, wordpress_id__in=ids
+            ).values_list("wordpress_id", "object_id")
+        )
+        tops, replies = [], []
+        for record in items:
+            post_pk = self.mapped[Kind.POST].get(record.get("wp:post_id"))
+            if post_pk is None:
+                self.report.skipped[("comments", "on an item not imported")] += len(record.comments)
+                continue
+            self.thread_comments(record, post_pk, known, tops, replies)
+        Comment.objects.bulk_create([comment for _, comment in tops])
+        for wordpress_id, comment in tops:
+            self.remember(Kind.COMMENT, wordpress_id, comment.pk, self.comment_details(comment))
+        for _, comment, top in replies:
+            if isinstance(top, Comment):
+                comment.parent_id = top.pk
+        Comment.objects.bulk_create([comment for _, comment, _ in replies])
+        for wordpress_id, comment, _ in replies:
+            self.remember(Kind.COMMENT, wordpress_id, comment.pk, self.comment_details(comment))
+
+    def thread_comments(self, record, post_pk, known, tops, replies):
+        by_id = {c.get("wp:comment_id"): c for c in record.comments}
+        new = {}
+        post_author = self.author_of(post_pk)
+        for comment in record.comments:
+            wordpress_id = comment.get("wp:comment_id")
+            if wordpress_id in known:
+                self.report.already[Kind.COMMENT] += 1
+                continue
+            kind = comment.get("wp:comment_type", "") or "comment"
+            status = COMMENT_STATUSES.get(comment.get("wp:comment_approved", ""))
+            if kind not in ("comment", "review"):
+                self.report.skipped[("comments", f"of type {kind}")] += 1
+                continue
+            if status is None:
+                self.report.skipped[("comments", "in a state Masthead has not")] += 1
+                continue
+            new[wordpress_id] = self.comment_row(comment, post_pk, status, post_author)
+        for wordpress_id, row in new.items():
+            chain = self.ancestors(by_id[wordpress_id], by_id)
+            if not chain:
+                tops.append((wordpress_id, row))
+                continue
+            top_id = chain[-1]
+            top = new.get(top_id) or known.get(top_id)
+            if top is None:
+                # Its thread was not imported: it stands alone, saying whom it answered.
+                top_id = None
+            if len(chain) > 1 or top_id is None:
+                parent_name = by_id[chain[0]].get("wp:comment_author", "") or "a reader"
+                row.body = f"In reply to {parent_name}:\n\n{row.body}"
+            if top_id is None:
+                tops.append((wordpress_id, row))
+            elif isinstance(top, Comment):
+                replies.append((wordpress_id, row, top))
+            else:
+                row.parent_id = top
+                replies.append((wordpress_id, row, None))
+
+    @staticmethod
+    def comment_details(comment):
+        return {"url": comment.website} if comment.website else {}
+
+    @staticmethod
+    def ancestors(comment, by_id):
+        """Return the ids of a comment's parent, grandparent… up to its thread's first."""
+        chain, seen = [], set()
+        parent = comment.get("wp:comment_parent", "0")
+        while parent and parent != "0" and parent not in seen:
+            seen.add(parent)
+            chain.append(parent)
+            parent = by_id.get(parent, {}).get("wp:comment_parent", "0")
+        return chain
+
+    def comment_row(self, comment, post_pk, status, post_author):
+        created_at = wordpress_time(
+            comment.get("wp:comment_date"), comment.get("wp:comment_date_gmt")
+        )
+        ip = comment.get("wp:comment_author_IP", "").strip() or None
+        email = comment.get("wp:comment_author_email", "").strip()[:254]
+        by_author = (
+            post_author is not None
+            and comment.get("wp:comment_user_id", "0") not in ("", "0")
+            and email.lower() == post_author.user.email.lower()
+        )
+        row = Comment(
+            post_id=post_pk,
+            name=(comment.get("wp:comment_author", "").strip() or "Anonymous")[:80],
+            email=email,
+            body=plain_text(comment.get("wp:comment_content", "")),
+            status=status,
+            ip_address=ip if ip and len(ip) <= 39 else None,
+            user_agent=comment.get("wp:comment_agent", "")[:300],
+            created_at=created_at or timezone.now(),
+            decided_at=created_at if status != Comment.Status.PENDING else None,
+            is_by_post_author=by_author,
+            user=post_author.user if by_author else None,
+        )
+        # Masthead keeps no commenter's site: the mapping keeps it for moving out again.
+        row.website = comment.get("wp:comment_author_url", "").strip()
+        return row
