@@ -159,6 +159,8 @@ class WordPressImporter:
                     self.attachments[record.get("wp:post_id")] = (
                         record.get("wp:attachment_url"),
                         record.meta.get("_wp_attachment_image_alt") or record.get("title"),
+                        record.get("wp:post_parent"),
+                        plain_text(record.get("title")),
                     )
         header = reader.header
         self.source = (header.get("wp:base_blog_url") or header.get("link") or "wordpress")[:200]
@@ -188,6 +190,21 @@ class WordPressImporter:
                 self.import_batch(batch)
                 batch = []
         self.import_batch(batch)
+        self.import_downloads()
+
+    def import_downloads(self):
+        """Attach to imported posts the files (PDFs, documents) WordPress had attached."""
+        with transaction.atomic():
+            for wordpress_id, (url, _, parent, title) in self.attachments.items():
+                post_pk = self.mapped[Kind.POST].get(parent)
+                if post_pk is None:
+                    continue
+                if wordpress_id in self.mapped[Kind.ATTACHMENT]:
+                    self.report.already[Kind.ATTACHMENT] += 1
+                elif attachment := self.media.download(post_id=post_pk, url=url, title=title):
+                    self.remember(Kind.ATTACHMENT, wordpress_id, attachment.pk)
+            ImportedItem.objects.bulk_create(self.notes)
+            self.notes = []
 
     def import_batch(self, records):
         """Import records in one transaction: all of them, or (on an error) none."""
@@ -365,7 +382,6 @@ class WordPressImporter:
                 tag_ids.append(tag_id)
         title = plain_text(record.get("title"))[:200] or "Untitled"
         body = convert_body(record.get("content:encoded"), images=self.gallery_images())
-        body = self.media.place_pictures(body)
         body_text, body_summary = body_text_and_summary(body)
         post = Post(
             title=title,
@@ -407,6 +423,7 @@ class WordPressImporter:
             self.remember(Kind.POST, record.get("wp:post_id"), post.pk)
             self.post_authors[post.pk] = post.author_id
             self.media.featured_image(record, post, self.attachments)
+            self.media.place_pictures(post)
             if post.is_published():
                 self.addresses.post(record, post)
         Post.objects.filter(pk__in=[post.pk for _, post in pairs]).refresh_search_vector()

@@ -46,7 +46,7 @@ def gallery_figure(match, images: dict) -> str:
     pictures = []
     for wordpress_id in ids:
         if image := images.get(wordpress_id):
-            url, alt = image
+            url, alt = image[:2]
             pictures.append(f'<img src="{html.escape(url)}" alt="{html.escape(alt)}">')
     return f"<figure>{''.join(pictures)}</figure>" if pictures else ""
 
