@@ -7,9 +7,6 @@ same file adds nothing and a later export adds only what is new; a run stopped h
 resumes where it stopped.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
@@ -29,7 +26,9 @@ from moving.addresses import OldAddresses
 from moving.markup import convert_body, plain_text
 from moving.media import MediaFinder
 from moving.models import ImportedItem
-from moving.wxr import WXRReader
+from moving.report import PLURALS, Report
+from moving.threads import comment_details, thread
+from moving.wxr import WXRReader, wordpress_time
 
 Kind = ImportedItem.Kind
 BATCH_SIZE = 200
@@ -40,72 +39,6 @@ POST_STATUSES = {
     "pending": Post.Status.DRAFT,
     "private": Post.Status.DRAFT,
 }
-COMMENT_STATUSES = {
-    "1": Comment.Status.APPROVED,
-    "0": Comment.Status.PENDING,
-    "spam": Comment.Status.SPAM,
-    "trash": Comment.Status.REJECTED,
-}
-NO_DATE = "0000-00-00 00:00:00"
-PLURALS = {
-    Kind.AUTHOR: "Columnists",
-    Kind.CATEGORY: "Categories",
-    Kind.TAG: "Tags",
-    Kind.POST: "Posts",
-    Kind.PAGE: "Static pages",
-    Kind.COMMENT: "Comments",
-    Kind.ATTACHMENT: "Attachments",
-}
-
-
-class DryRun(Exception):
-    """Raised to roll a dry run back once its report is made."""
-
-
-@dataclass
-class Report:
-    """What an import did, kind by kind."""
-
-    imported: Counter = field(default_factory=Counter)
-    already: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)  # (kind, reason)
-    missing_media: list = field(default_factory=list)
-    redirects: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return bool(sum(self.imported.values()) or self.redirects)
-
-    def lines(self) -> list[str]:
-        lines = []
-        for kind in Kind:
-            if self.imported[kind] or self.already[kind]:
-                lines.append(
-                    f"{PLURALS[kind]}: {self.imported[kind]} imported, "
-                    f"{self.already[kind]} already here"
-                )
-        for (kind, reason), count in sorted(self.skipped.items()):
-            lines.append(f"Skipped {count} {kind}: {reason}")
-        for path in self.missing_media[:20]:
-            lines.append(f"Missing media (the post keeps its link): {path}")
-        if len(self.missing_media) > 20:
-            lines.append(f"… and {len(self.missing_media) - 20} more missing media files")
-        lines.append(f"Old addresses redirected: {self.redirects}")
-        if not self.changed:
-            lines.append("Nothing new: everything in this file was imported before.")
-        return lines
-
-
-def wordpress_time(value: str, gmt: str = "") -> datetime | None:
-    """Return a WordPress date ("2019-03-05 10:00:00"), in GMT if given, else local time."""
-    for text, zone in ((gmt, timezone.UTC), (value, timezone.get_current_timezone())):
-        text = (text or "").strip()
-        if text and text != NO_DATE:
-            try:
-                return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
-            except ValueError:
-                continue
-    return None
 
 
 def unique(slug: str, taken: set, max_length: int, fallback: str) -> str:
@@ -117,6 +50,10 @@ def unique(slug: str, taken: set, max_length: int, fallback: str) -> str:
         candidate = f"{slug[: max_length - len(str(number)) - 1]}-{number}"
     taken.add(candidate)
     return candidate
+
+
+class DryRun(Exception):
+    """Raised to roll a dry run back once its report is made."""
 
 
 class WordPressImporter:
@@ -470,95 +407,13 @@ class WordPressImporter:
             if post_pk is None:
                 self.report.skipped[("comments", "on an item not imported")] += len(record.comments)
                 continue
-            self.thread_comments(record, post_pk, known, tops, replies)
+            thread(record, post_pk, self.author_of(post_pk), known, self.report, tops, replies)
         Comment.objects.bulk_create([comment for _, comment in tops])
         for wordpress_id, comment in tops:
-            self.remember(Kind.COMMENT, wordpress_id, comment.pk, self.comment_details(comment))
+            self.remember(Kind.COMMENT, wordpress_id, comment.pk, comment_details(comment))
         for _, comment, top in replies:
             if isinstance(top, Comment):
                 comment.parent_id = top.pk
         Comment.objects.bulk_create([comment for _, comment, _ in replies])
         for wordpress_id, comment, _ in replies:
-            self.remember(Kind.COMMENT, wordpress_id, comment.pk, self.comment_details(comment))
-
-    def thread_comments(self, record, post_pk, known, tops, replies):
-        by_id = {c.get("wp:comment_id"): c for c in record.comments}
-        new = {}
-        post_author = self.author_of(post_pk)
-        for comment in record.comments:
-            wordpress_id = comment.get("wp:comment_id")
-            if wordpress_id in known:
-                self.report.already[Kind.COMMENT] += 1
-                continue
-            kind = comment.get("wp:comment_type", "") or "comment"
-            status = COMMENT_STATUSES.get(comment.get("wp:comment_approved", ""))
-            if kind not in ("comment", "review"):
-                self.report.skipped[("comments", f"of type {kind}")] += 1
-                continue
-            if status is None:
-                self.report.skipped[("comments", "in a state Masthead has not")] += 1
-                continue
-            new[wordpress_id] = self.comment_row(comment, post_pk, status, post_author)
-        for wordpress_id, row in new.items():
-            chain = self.ancestors(by_id[wordpress_id], by_id)
-            if not chain:
-                tops.append((wordpress_id, row))
-                continue
-            top_id = chain[-1]
-            top = new.get(top_id) or known.get(top_id)
-            if top is None:
-                # Its thread was not imported: it stands alone, saying whom it answered.
-                top_id = None
-            if len(chain) > 1 or top_id is None:
-                parent_name = by_id[chain[0]].get("wp:comment_author", "") or "a reader"
-                row.body = f"In reply to {parent_name}:\n\n{row.body}"
-            if top_id is None:
-                tops.append((wordpress_id, row))
-            elif isinstance(top, Comment):
-                replies.append((wordpress_id, row, top))
-            else:
-                row.parent_id = top
-                replies.append((wordpress_id, row, None))
-
-    @staticmethod
-    def comment_details(comment):
-        return {"url": comment.website} if comment.website else {}
-
-    @staticmethod
-    def ancestors(comment, by_id):
-        """Return the ids of a comment's parent, grandparent… up to its thread's first."""
-        chain, seen = [], set()
-        parent = comment.get("wp:comment_parent", "0")
-        while parent and parent != "0" and parent not in seen:
-            seen.add(parent)
-            chain.append(parent)
-            parent = by_id.get(parent, {}).get("wp:comment_parent", "0")
-        return chain
-
-    def comment_row(self, comment, post_pk, status, post_author):
-        created_at = wordpress_time(
-            comment.get("wp:comment_date"), comment.get("wp:comment_date_gmt")
-        )
-        ip = comment.get("wp:comment_author_IP", "").strip() or None
-        email = comment.get("wp:comment_author_email", "").strip()[:254]
-        by_author = (
-            post_author is not None
-            and comment.get("wp:comment_user_id", "0") not in ("", "0")
-            and email.lower() == post_author.user.email.lower()
-        )
-        row = Comment(
-            post_id=post_pk,
-            name=(comment.get("wp:comment_author", "").strip() or "Anonymous")[:80],
-            email=email,
-            body=plain_text(comment.get("wp:comment_content", "")),
-            status=status,
-            ip_address=ip if ip and len(ip) <= 39 else None,
-            user_agent=comment.get("wp:comment_agent", "")[:300],
-            created_at=created_at or timezone.now(),
-            decided_at=created_at if status != Comment.Status.PENDING else None,
-            is_by_post_author=by_author,
-            user=post_author.user if by_author else None,
-        )
-        # Masthead keeps no commenter's site: the mapping keeps it for moving out again.
-        row.website = comment.get("wp:comment_author_url", "").strip()
-        return row
+            self.remember(Kind.COMMENT, wordpress_id, comment.pk, comment_details(comment))

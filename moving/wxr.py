@@ -6,13 +6,17 @@ long the export; a line longer than MAX_LINE_BYTES is refused before it is held 
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
+from django.utils import timezone
 
 # A body of a few megabytes on one line happens; a line of hundreds does not.
 MAX_LINE_BYTES = 64 * 1024 * 1024
 READ_SIZE = 64 * 1024
+# What WordPress writes for a date it has not set (a draft's).
+NO_DATE = "0000-00-00 00:00:00"
 
 NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
@@ -147,3 +151,15 @@ class WXRReader:
             raise WXRError("The file is empty.")
         if "wp:wxr_version" not in self.header:
             raise WXRError("The file has no wp:wxr_version: it is not a WordPress export.")
+
+
+def wordpress_time(value: str, gmt: str = "") -> datetime | None:
+    """Return a WordPress date ("2019-03-05 10:00:00"), in GMT if given, else local time."""
+    for text, zone in ((gmt, timezone.UTC), (value, timezone.get_current_timezone())):
+        text = (text or "").strip()
+        if text and text != NO_DATE:
+            try:
+                return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return None
