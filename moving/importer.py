@@ -229,10 +229,17 @@ class WordPressImporter:
             if group := Group.objects.filter(name="Authors").first():
                 user.groups.add(group)
             name = fields.get("wp:author_display_name", "").strip() or login
+            slug = slugify(fields.get("masthead:slug", "")) or slugify(login) or slugify(name)
             author = Author.objects.create(
                 user=user,
                 display_name=name[:100],
-                slug=unique(slugify(login) or slugify(name), self.author_slugs, 100, "author"),
+                slug=unique(slug, self.author_slugs, 100, "author"),
+                # A Masthead export carries the profile; a WordPress one has no such fields.
+                tagline=fields.get("masthead:tagline", "")[:200],
+                introduction=fields.get("masthead:introduction", ""),
+                rhythm=fields.get("masthead:rhythm", "")[:100],
+                website=fields.get("masthead:website", "")[:200],
+                is_active=fields.get("masthead:is_active", "1") != "0",
             )
         self.remember(Kind.AUTHOR, login, author.pk)
         self.addresses.author(login, author)

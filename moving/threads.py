@@ -85,6 +85,7 @@ def comment_row(comment, post_pk, status, post_author):
         post_id=post_pk,
         name=(comment.get("wp:comment_author", "").strip() or "Anonymous")[:80],
         email=email,
+        location=comment.get("masthead:location", "").strip()[:80],
         body=plain_text(comment.get("wp:comment_content", "")),
         status=status,
         ip_address=ip if ip and len(ip) <= 39 else None,

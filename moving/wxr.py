@@ -18,7 +18,10 @@ READ_SIZE = 64 * 1024
 # What WordPress writes for a date it has not set (a draft's).
 NO_DATE = "0000-00-00 00:00:00"
 
+# What Masthead's own exports add, which WordPress ignores (see moving/exporter.py).
+MASTHEAD_NAMESPACE = "https://masthead.invalid/wxr/1.0/"
 NAMESPACES = {
+    MASTHEAD_NAMESPACE: "masthead",
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
     "http://wellformedweb.org/CommentAPI/": "wfw",
