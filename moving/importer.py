@@ -7,7 +7,7 @@ same file adds nothing and a later export adds only what is new; a run stopped h
 resumes where it stopped.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -169,9 +169,9 @@ class WordPressImporter:
     def import_term(self, record):
         """Import a category or tag the export lists; say so if it came before."""
         if record.kind == "wp:category":
-            kind, key = Kind.CATEGORY, slugify(record.get("wp:category_nicename"))
+            kind, key = Kind.CATEGORY, slugify(unquote(record.get("wp:category_nicename")))
         elif record.get("wp:term_taxonomy", "post_tag") == "post_tag":
-            kind, key = Kind.TAG, record.get("wp:tag_slug") or record.get("wp:term_slug")
+            kind, key = Kind.TAG, unquote(record.get("wp:tag_slug") or record.get("wp:term_slug"))
         else:
             self.report.skipped[("terms", f"of taxonomy “{record.get('wp:term_taxonomy')}”")] += 1
             return
@@ -263,7 +263,8 @@ class WordPressImporter:
         return self.author_by_pk(author_pk)
 
     def category(self, nicename, name, description=""):
-        nicename = slugify(nicename or name)[:100]
+        # WordPress keeps a slug in other scripts percent-encoded; Masthead's are ASCII.
+        nicename = (slugify(unquote(nicename or "")) or slugify(name or ""))[:100]
         if not nicename:
             return None
         if nicename in self.mapped[Kind.CATEGORY]:
@@ -281,7 +282,7 @@ class WordPressImporter:
 
     def tag(self, slug, name):
         name = (name or slug or "").strip()[:100]
-        slug = (slug or slugify(name)).strip()[:100]
+        slug = (unquote(slug or "") or slugify(name, allow_unicode=True)).strip()[:100]
         if not name:
             return None
         if slug in self.mapped[Kind.TAG]:
@@ -329,7 +330,12 @@ class WordPressImporter:
         body_text, body_summary = body_text_and_summary(body)
         post = Post(
             title=title,
-            slug=unique(slugify(record.get("wp:post_name") or title), self.slugs, 200, "post"),
+            slug=unique(
+                slugify(unquote(record.get("wp:post_name"))) or slugify(title),
+                self.slugs,
+                200,
+                "post",
+            ),  # fmt: skip
             author=author,
             category_id=category_id,
             excerpt=plain_text(record.get("excerpt:encoded")),

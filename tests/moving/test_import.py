@@ -202,3 +202,24 @@ def test_progress_and_report_are_quiet_with_verbosity_zero(tmp_path):
     call_command("import_wordpress", str(path), verbosity=0, stdout=out)
     assert out.getvalue() == ""
     assert Post.objects.count() == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_slugs_in_other_scripts_arrive_readable_and_a_second_run_still_adds_nothing(
+    tmp_path, client
+):
+    text = wxr.export(
+        wxr.author("ada"),
+        wxr.tag("%e6%97%a5%e6%9c%ac", "日本"),
+        wxr.item(
+            8, "Tokyo desk", slug="%e6%9d%b1%e4%ba%ac", tags=[("%e6%97%a5%e6%9c%ac", "日本")],
+            categories=[("%e3%83%87%e3%82%b9%e3%82%af", "Desk")],
+        ),
+    )  # fmt: skip
+    run_import(tmp_path, text)
+    post = Post.objects.get()
+    assert post.slug == "tokyo-desk"  # Masthead's post addresses are ASCII: made from the title
+    assert post.category.slug == "desk"
+    assert [(t.name, t.slug) for t in post.tags.all()] == [("日本", "日本")]
+    assert client.get(post.get_absolute_url()).status_code == 200
+    assert "Nothing new" in run_import(tmp_path, text)
