@@ -326,7 +326,7 @@ class WordPressImporter:
             elif domain == "post_tag" and (tag_id := self.tag(nicename, name)):
                 tag_ids.append(tag_id)
         title = plain_text(record.get("title"))[:200] or "Untitled"
-        body = convert_body(record.get("content:encoded"), images=self.gallery_images())
+        body = convert_body(record.get("content:encoded"), images=self.attachments)
         body_text, body_summary = body_text_and_summary(body)
         post = Post(
             title=title,
@@ -349,9 +349,6 @@ class WordPressImporter:
         )
         post.tag_ids = list(dict.fromkeys(tag_ids))
         return post
-
-    def gallery_images(self):
-        return self.attachments
 
     def save_posts(self, pairs):
         if not pairs:
