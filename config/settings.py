@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "worker",
     "modern_csrf",
     "demo",
+    "moving",
     "allauth",
     "allauth.account",
 ]
@@ -106,6 +107,8 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     # A renamed post's old address answers 301 (see blog/services.py).
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # WordPress's /?p=123 addresses of imported posts answer 301 (see moving/).
+    "moving.middleware.WordPressAddressMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
