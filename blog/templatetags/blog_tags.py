@@ -26,11 +26,16 @@ def blog_roll():
     )
 
 
-@register.simple_tag
-def sections():
-    """Render the list of categories for the navigation."""
+@register.simple_tag(takes_context=True)
+def sections(context):
+    """Render the list of categories for the navigation, the one being read marked current.
+    Kept once per section (and once for every other page), so the key stays bounded."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    current = match.kwargs.get("slug", "") if match and match.view_name == "blog:category" else ""
     return widget(
-        "sections", "blog/includes/sections.html", lambda: {"categories": sidebar.sections()}
+        f"sections-{current}",
+        "blog/includes/sections.html",
+        lambda: {"categories": sidebar.sections(), "current": current},
     )
 
 
