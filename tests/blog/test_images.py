@@ -297,6 +297,20 @@ def test_list_cards_load_pictures_lazily(client, author):
     assert img["srcset"] and img["sizes"] and img["width"] and img["height"]
 
 
+def test_home_pages_lead_picture_loads_first_and_the_other_featured_ones_lazily(client, author):
+    # The lead picture is the home page's largest paint: loading it lazily delays that paint.
+    PostFactory(author=author, is_featured=True, featured_image=picture(), featured_image_alt="B")
+    PostFactory(author=author, is_featured=True, featured_image=picture(), featured_image_alt="A")
+
+    page = client.get(reverse("blog:index")).text
+
+    lead, other = [attrs for attrs in tags(page, "img") if attrs.get("alt") in {"A", "B"}]
+    assert lead["fetchpriority"] == "high"
+    assert "loading" not in lead
+    assert other["loading"] == "lazy"
+    assert "fetchpriority" not in other
+
+
 def test_body_picture_code_becomes_a_figure_with_caption_and_credit_escaped(client, author):
     post = PostFactory(author=author)
     image = PostImage.objects.create(
