@@ -40,6 +40,16 @@ def sections(context):
 
 
 @register.simple_tag
+def more_from_columnist(post):
+    """Render the post page's short sidebar: the columnist's other latest posts."""
+    return widget(
+        f"more-from-{post.pk}",
+        "blog/includes/more_from_columnist.html",
+        lambda: {"author": post.author, "posts": sidebar.more_from_columnist(post)},
+    )
+
+
+@register.simple_tag
 def archive_months(limit=12):
     """Render links to the latest months that have published posts."""
     return widget(
