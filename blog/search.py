@@ -101,6 +101,8 @@ SAMPLE_SIZE = 100
 PASSAGE_LENGTH, PASSAGE_LEAD = 700, 150
 # A lexeme in the text form of a tsquery, where a quote inside it is doubled.
 LEXEME = re.compile(r"'((?:[^']|'')+)'")
+# A word that ends a sentence (html_to_text gives every block one).
+SENTENCE_END = re.compile(r"[.!?…]['’\")\]]*$")
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -284,7 +286,10 @@ def highlight_results(posts: Iterable[Post], text: str) -> None:
     for post in posts:
         if hasattr(post, "title_headline"):
             post.search_title = marked_html(post.title_headline)
-            post.search_snippet = marked_html(post.body_headline)
+            headline = post.body_headline or ""
+            # ts_headline cuts at words, not sentences: say so where it starts mid-sentence.
+            starts_mid_sentence = headline[:1].islower()
+            post.search_snippet = marked_html(f"… {headline}" if starts_mid_sentence else headline)
         else:
             post.search_title = words_html(post.title, words)
             post.search_snippet = words_html(passage(post.search_body, words), words)
@@ -323,6 +328,11 @@ def passage(text: str, words: list[str]) -> str:
     tokens = text.split()
     first = next((i for i, token in enumerate(tokens) if any(w in token.lower() for w in words)), 0)
     start = max(0, first - SNIPPET_WORDS // 4)
+    # Begin where the match's sentence begins, when that is near enough.
+    sentence_starts = [
+        i for i in range(start, first + 1) if i == 0 or SENTENCE_END.search(tokens[i - 1])
+    ]
+    start = sentence_starts[-1] if sentence_starts else start
     fragment = Truncator(" ".join(tokens[start:])).words(SNIPPET_WORDS, truncate=" …")
     return f"… {fragment}" if start else fragment
 
