@@ -358,8 +358,14 @@ def search_keywords(author_name: str, tag_names: Iterable[str]) -> str:
     return "\n".join([author_name, *sorted(tag_names)])
 
 
-def reindex_posts(*, posts: QuerySet[Post] | None = None, batch_size: int = 200) -> int:
-    """Recompute the search text and vector of posts (all when none are given); return how many."""
+def reindex_posts(
+    *,
+    posts: QuerySet[Post] | None = None,
+    batch_size: int = 200,
+    on_batch: Callable[[int], object] = lambda done: None,
+) -> int:
+    """Recompute the search text and vector of posts (all when none are given); return how many.
+    on_batch is told how many posts each batch held, as it finishes."""
     posts = Post.objects.all() if posts is None else posts
     fields = ["body", "body_text", "body_summary", "search_keywords", "author__display_name"]
     posts = posts.select_related("author").only(*fields).order_by("pk")
@@ -368,14 +374,14 @@ def reindex_posts(*, posts: QuerySet[Post] | None = None, batch_size: int = 200)
     for post in posts.iterator(chunk_size=batch_size):
         batch.append(post)
         if len(batch) == batch_size:
-            count += _reindex_batch(batch)
+            count += _reindex_batch(batch, on_batch)
             batch = []
     if batch:
-        count += _reindex_batch(batch)
+        count += _reindex_batch(batch, on_batch)
     return count
 
 
-def _reindex_batch(posts: list[Post]) -> int:
+def _reindex_batch(posts: list[Post], on_batch: Callable[[int], object]) -> int:
     tag_names = defaultdict(list)
     tagged = TaggedPost.objects.filter(content_object__in=[post.pk for post in posts])
     for post_id, name in tagged.values_list("content_object_id", "tag__name"):
@@ -393,4 +399,5 @@ def _reindex_batch(posts: list[Post]) -> int:
     Post.objects.bulk_update(changed, ["body_text", "body_summary", "search_keywords"])
     # Every vector, changed text or not: posts written without save() may have none.
     Post.objects.filter(pk__in=[post.pk for post in posts]).refresh_search_vector()
+    on_batch(len(posts))
     return len(posts)

@@ -453,7 +453,7 @@ def test_pictures_add_no_queries_to_list_pages(client, django_assert_max_num_que
     assert posts
 
 
-def test_pictures_stored_before_renditions_existed_get_them_by_command(author):
+def test_pictures_stored_before_renditions_existed_get_them_by_command(author, capsys):
     post = PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
     image = PostImage.objects.create(post=post, image=picture(), alt="A desk")
     Post.objects.update(featured_image_renditions={})
@@ -465,6 +465,8 @@ def test_pictures_stored_before_renditions_existed_get_them_by_command(author):
 
     call_command("make_renditions", stdout=io.StringIO())
 
+    progress = capsys.readouterr().err
+    assert "Featured images: 100%" in progress and "Portraits: 100%" in progress
     post = Post.objects.get()
     assert post.featured_picture.src.startswith("/media/renditions/")
     assert post.updated_at == before.updated_at  # readers see no edit

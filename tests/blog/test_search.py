@@ -379,3 +379,15 @@ def test_without_full_text_an_extract_starts_at_the_matchs_sentence(author):
     search_module.highlight_results([post], "rollback")
 
     assert post.search_snippet.startswith("… The change board refused the <mark>rollback</mark>.")
+
+
+def test_reindex_search_shows_its_progress_unless_quiet(author, capsys):
+    PostFactory.create_batch(3, author=author)
+
+    call_command("reindex_search", stdout=io.StringIO())
+    progress = capsys.readouterr().err
+    assert "Reindexing: 100%" in progress
+    assert "3/3" in progress
+
+    call_command("reindex_search", "-v0", stdout=io.StringIO())
+    assert capsys.readouterr().err == ""
