@@ -28,14 +28,21 @@ def blog_roll():
 
 @register.simple_tag(takes_context=True)
 def sections(context):
-    """Render the list of categories for the navigation, the one being read marked current.
-    Kept once per section (and once for every other page), so the key stays bounded."""
+    """Render the list of categories for the navigation, the one being read marked: as the
+    page on a section's page, as the page's section on one of its posts. Kept once for each
+    way a section can be marked (and once for every other page), so the keys stay bounded."""
     match = getattr(context.get("request"), "resolver_match", None)
-    current = match.kwargs.get("slug", "") if match and match.view_name == "blog:category" else ""
+    view = match.view_name if match else ""
+    post = context.get("post")
+    current, marked = "", ""
+    if view == "blog:category":
+        current, marked = match.kwargs.get("slug", ""), "page"
+    elif view == "blog:post" and post and post.category_id:
+        current, marked = post.category.slug, "true"
     return widget(
-        f"sections-{current}",
+        f"sections-{current}-{marked}",
         "blog/includes/sections.html",
-        lambda: {"categories": sidebar.sections(), "current": current},
+        lambda: {"categories": sidebar.sections(), "current": current, "marked": marked},
     )
 
 

@@ -67,6 +67,15 @@ def test_phone_reader_opens_the_menu_and_reaches_every_section(narrow_phone, sec
     assert overflow <= 0
 
 
+def test_a_posts_section_is_marked_as_the_one_being_read(desk, sections):
+    post = sections[2].posts.get()
+    desk.goto(post.get_absolute_url())
+
+    nav = main_nav(desk)
+    expect(nav.get_by_role("link", name="Desk 3")).to_have_attribute("aria-current", "true")
+    expect(nav.locator("[aria-current]")).to_have_count(1)
+
+
 def test_phone_menu_works_without_javascript(browser, live_server, sections):
     context = browser.new_context(
         base_url=live_server.url,
