@@ -34,9 +34,12 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 IMAGE_URL_SCHEMES = {"http", "https"}
-BLOCK_END = re.compile(
-    r"</(p|h[1-6]|li|blockquote|pre|td|th|dt|dd|figcaption|div)>|<br\s*/?>", re.I
-)
+BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|pre|td|th|dt|dd|figcaption|div)>", re.I)
+LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+# Where a block ends, in text on its way out of HTML (a private-use character).
+BOUNDARY = "\ue000"
+# Text that already ends a sentence, or leads into what follows.
+CLOSED = re.compile(r"[.!?…:;]['’\")\]]*$")
 
 
 def is_image_url(url: str) -> bool:
@@ -157,11 +160,15 @@ def clean_body(value: str) -> str:
 
 
 def html_to_text(value: str) -> str:
-    """Return the readable text of an HTML fragment on one line."""
-    # Block boundaries separate words even where the HTML has no whitespace between them.
-    spaced = BLOCK_END.sub(r"\g<0> ", value or "")
-    text = html.unescape(strip_tags(spaced))
-    return re.sub(r"\s+", " ", text).strip()
+    """Return the readable text of an HTML fragment on one line. A heading, list item or
+    paragraph that ends without punctuation gets a full stop, so that blocks read as sentences
+    ("Why it matters. The board…") rather than run together."""
+    marked = BLOCK_END.sub(rf"\g<0>{BOUNDARY}", LINE_BREAK.sub(" ", value or ""))
+    text = html.unescape(strip_tags(marked))
+    blocks = [re.sub(r"\s+", " ", block).strip() for block in text.split(BOUNDARY)]
+    blocks = [block for block in blocks if block]
+    closed = [b if CLOSED.search(b) else f"{b}." for b in blocks[:-1]]
+    return " ".join([*closed, *blocks[-1:]])
 
 
 def summarize(value: str, words: int = 45) -> str:

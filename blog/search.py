@@ -101,6 +101,8 @@ SAMPLE_SIZE = 100
 PASSAGE_LENGTH, PASSAGE_LEAD = 700, 150
 # A lexeme in the text form of a tsquery, where a quote inside it is doubled.
 LEXEME = re.compile(r"'((?:[^']|'')+)'")
+# A word that ends a sentence (html_to_text gives every block one).
+SENTENCE_END = re.compile(r"[.!?…]['’\")\]]*$")
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -284,7 +286,10 @@ def highlight_results(posts: Iterable[Post], text: str) -> None:
     for post in posts:
         if hasattr(post, "title_headline"):
             post.search_title = marked_html(post.title_headline)
-            post.search_snippet = marked_html(post.body_headline)
+            headline = post.body_headline or ""
+            # ts_headline cuts at words, not sentences: say so where it starts mid-sentence.
+            starts_mid_sentence = headline[:1].islower()
+            post.search_snippet = marked_html(f"… {headline}" if starts_mid_sentence else headline)
         else:
             post.search_title = words_html(post.title, words)
             post.search_snippet = words_html(passage(post.search_body, words), words)
@@ -323,6 +328,11 @@ def passage(text: str, words: list[str]) -> str:
     tokens = text.split()
     first = next((i for i, token in enumerate(tokens) if any(w in token.lower() for w in words)), 0)
     start = max(0, first - SNIPPET_WORDS // 4)
+    # Begin where the match's sentence begins, when that is near enough.
+    sentence_starts = [
+        i for i in range(start, first + 1) if i == 0 or SENTENCE_END.search(tokens[i - 1])
+    ]
+    start = sentence_starts[-1] if sentence_starts else start
     fragment = Truncator(" ".join(tokens[start:])).words(SNIPPET_WORDS, truncate=" …")
     return f"… {fragment}" if start else fragment
 
@@ -348,8 +358,14 @@ def search_keywords(author_name: str, tag_names: Iterable[str]) -> str:
     return "\n".join([author_name, *sorted(tag_names)])
 
 
-def reindex_posts(*, posts: QuerySet[Post] | None = None, batch_size: int = 200) -> int:
-    """Recompute the search text and vector of posts (all when none are given); return how many."""
+def reindex_posts(
+    *,
+    posts: QuerySet[Post] | None = None,
+    batch_size: int = 200,
+    on_batch: Callable[[int], object] = lambda done: None,
+) -> int:
+    """Recompute the search text and vector of posts (all when none are given); return how many.
+    on_batch is told how many posts each batch held, as it finishes."""
     posts = Post.objects.all() if posts is None else posts
     fields = ["body", "body_text", "body_summary", "search_keywords", "author__display_name"]
     posts = posts.select_related("author").only(*fields).order_by("pk")
@@ -358,14 +374,14 @@ def reindex_posts(*, posts: QuerySet[Post] | None = None, batch_size: int = 200)
     for post in posts.iterator(chunk_size=batch_size):
         batch.append(post)
         if len(batch) == batch_size:
-            count += _reindex_batch(batch)
+            count += _reindex_batch(batch, on_batch)
             batch = []
     if batch:
-        count += _reindex_batch(batch)
+        count += _reindex_batch(batch, on_batch)
     return count
 
 
-def _reindex_batch(posts: list[Post]) -> int:
+def _reindex_batch(posts: list[Post], on_batch: Callable[[int], object]) -> int:
     tag_names = defaultdict(list)
     tagged = TaggedPost.objects.filter(content_object__in=[post.pk for post in posts])
     for post_id, name in tagged.values_list("content_object_id", "tag__name"):
@@ -383,4 +399,5 @@ def _reindex_batch(posts: list[Post]) -> int:
     Post.objects.bulk_update(changed, ["body_text", "body_summary", "search_keywords"])
     # Every vector, changed text or not: posts written without save() may have none.
     Post.objects.filter(pk__in=[post.pk for post in posts]).refresh_search_vector()
+    on_batch(len(posts))
     return len(posts)

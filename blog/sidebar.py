@@ -45,3 +45,13 @@ def layout_state():
         latest_months(),
         [(t.name, t.slug) for t in most_used_tags()],
     )
+
+
+def more_from_columnist(post, limit=5):
+    """Return the columnist's latest published posts other than post, newest first."""
+    return list(
+        Post.objects.published()
+        .by_author(post.author)
+        .exclude(pk=post.pk)
+        .only("title", "slug", "published_at", "author_id")[:limit]
+    )

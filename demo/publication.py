@@ -108,9 +108,11 @@ def delete_unreferenced_files(names):
 class DemoLoader:
     """Create the demo publication's rows and pictures, remembering the files it wrote."""
 
-    def __init__(self, *, now, rng):
+    def __init__(self, *, now, rng, progress=lambda items, **bar: items):
         self.now = now
         self.rng = rng
+        # Wraps the slow loop (posts, with their pictures) to show how far it has gone.
+        self.progress = progress
         self.saved_files = []
         self.commenters = {}
         self.illustrated = 0
@@ -147,7 +149,9 @@ class DemoLoader:
         }
         counts = {"published": 0, "scheduled": 0, "drafts": 0, "images": len(authors)}
         published = {}
-        for spec in [*words.published, *words.scheduled, *words.drafts]:
+        for spec in self.progress(
+            [*words.published, *words.scheduled, *words.drafts], desc="Posts"
+        ):
             post = self.create_post(spec, authors[spec.author])
             if not post.published_at:
                 counts["drafts"] += 1

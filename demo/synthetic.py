@@ -99,10 +99,12 @@ def refresh_statistics():
 class PublicationGenerator:
     """Build the rows of a synthetic publication and insert them in bulk."""
 
-    def __init__(self, *, rng, now, log):
+    def __init__(self, *, rng, now, log, progress=lambda items, **bar: items):
         self.rng = rng
         self.now = now
         self.log = log
+        # Wraps a stage's loop to show how far it has gone: progress(items, desc=, total=).
+        self.progress = progress
         self.words = synthetic()
 
     def generate(self, *, authors, posts, comments, tags):
@@ -242,7 +244,7 @@ class PublicationGenerator:
         taken = set(Post.objects.values_list("slug", flat=True))
 
         posts, post_tags = [], []
-        for published_at in times:
+        for published_at in self.progress(times, desc="Posts", total=len(times)):
             author = rng.choices(authors, cum_weights=author_weights)[0]
             title = self.title()
             body, body_text, body_summary = rng.choice(bodies)
@@ -347,7 +349,8 @@ class PublicationGenerator:
         readers = self.readers(max(50, count // 40))
 
         by_status, reply_count = Counter(), 0
-        for start in range(0, top, COMMENT_CHUNK):
+        chunks = range(0, top, COMMENT_CHUNK)
+        for start in self.progress(chunks, desc="Comments (chunks)", total=len(chunks)):
             chunk_statuses = statuses[start : start + COMMENT_CHUNK]
             threads = []
             for index, status in enumerate(chunk_statuses, start=start):

@@ -26,11 +26,33 @@ def blog_roll():
     )
 
 
-@register.simple_tag
-def sections():
-    """Render the list of categories for the navigation."""
+@register.simple_tag(takes_context=True)
+def sections(context):
+    """Render the list of categories for the navigation, the one being read marked: as the
+    page on a section's page, as the page's section on one of its posts. Kept once for each
+    way a section can be marked (and once for every other page), so the keys stay bounded."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    view = match.view_name if match else ""
+    post = context.get("post")
+    current, marked = "", ""
+    if view == "blog:category":
+        current, marked = match.kwargs.get("slug", ""), "page"
+    elif view == "blog:post" and post and post.category_id:
+        current, marked = post.category.slug, "true"
     return widget(
-        "sections", "blog/includes/sections.html", lambda: {"categories": sidebar.sections()}
+        f"sections-{current}-{marked}",
+        "blog/includes/sections.html",
+        lambda: {"categories": sidebar.sections(), "current": current, "marked": marked},
+    )
+
+
+@register.simple_tag
+def more_from_columnist(post):
+    """Render the post page's short sidebar: the columnist's other latest posts."""
+    return widget(
+        f"more-from-{post.pk}",
+        "blog/includes/more_from_columnist.html",
+        lambda: {"author": post.author, "posts": sidebar.more_from_columnist(post)},
     )
 
 

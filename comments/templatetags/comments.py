@@ -74,7 +74,8 @@ def comment_section(context, post):
     if form is None:
         initial = {}
         if request.user.is_authenticated:
-            initial = {"name": request.user.get_full_name(), "email": request.user.email}
+            user = request.user
+            initial = {"name": user.get_full_name() or user.get_username(), "email": user.email}
         reply_to = request.GET.get("reply", "")
         if reply_to.isdigit():
             initial["parent"] = int(reply_to)

@@ -18,9 +18,15 @@ document.addEventListener("submit", async (event) => {
     }
     const pressed = button.getAttribute("aria-pressed") !== "true";
     const label = pressed ? form.dataset.onLabel : form.dataset.offLabel;
-    const hidden = button.querySelector(".visually-hidden");
-    button.textContent = label;
-    if (hidden) button.append(hidden);
+    const text = button.querySelector(".my-button__label");
+    if (text) {
+      text.firstChild.nodeValue = label;  // the post's title follows, visually hidden
+      if (button.title) button.title = label;
+    } else {
+      const hidden = button.querySelector(".visually-hidden");
+      button.textContent = label;
+      if (hidden) button.append(hidden);
+    }
     button.setAttribute("aria-pressed", String(pressed));
     form.action = form.action.replace(
       pressed ? /\/(save|follow)\// : /\/(unsave|unfollow)\//,

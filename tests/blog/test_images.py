@@ -297,6 +297,20 @@ def test_list_cards_load_pictures_lazily(client, author):
     assert img["srcset"] and img["sizes"] and img["width"] and img["height"]
 
 
+def test_home_pages_lead_picture_loads_first_and_the_other_featured_ones_lazily(client, author):
+    # The lead picture is the home page's largest paint: loading it lazily delays that paint.
+    PostFactory(author=author, is_featured=True, featured_image=picture(), featured_image_alt="B")
+    PostFactory(author=author, is_featured=True, featured_image=picture(), featured_image_alt="A")
+
+    page = client.get(reverse("blog:index")).text
+
+    lead, other = [attrs for attrs in tags(page, "img") if attrs.get("alt") in {"A", "B"}]
+    assert lead["fetchpriority"] == "high"
+    assert "loading" not in lead
+    assert other["loading"] == "lazy"
+    assert "fetchpriority" not in other
+
+
 def test_body_picture_code_becomes_a_figure_with_caption_and_credit_escaped(client, author):
     post = PostFactory(author=author)
     image = PostImage.objects.create(
@@ -439,7 +453,7 @@ def test_pictures_add_no_queries_to_list_pages(client, django_assert_max_num_que
     assert posts
 
 
-def test_pictures_stored_before_renditions_existed_get_them_by_command(author):
+def test_pictures_stored_before_renditions_existed_get_them_by_command(author, capsys):
     post = PostFactory(author=author, featured_image=picture(), featured_image_alt="A chart")
     image = PostImage.objects.create(post=post, image=picture(), alt="A desk")
     Post.objects.update(featured_image_renditions={})
@@ -451,6 +465,8 @@ def test_pictures_stored_before_renditions_existed_get_them_by_command(author):
 
     call_command("make_renditions", stdout=io.StringIO())
 
+    progress = capsys.readouterr().err
+    assert "Featured images: 100%" in progress and "Portraits: 100%" in progress
     post = Post.objects.get()
     assert post.featured_picture.src.startswith("/media/renditions/")
     assert post.updated_at == before.updated_at  # readers see no edit

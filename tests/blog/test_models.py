@@ -64,7 +64,7 @@ def test_summary_derives_plain_text_from_the_body_cut_at_a_word():
     words = " ".join(f"word{n}" for n in range(100))
     post = PostFactory(excerpt="", body=f"<h2>Heading</h2><p>{words} &amp; more</p>")
 
-    assert post.summary.startswith("Heading word0 word1")
+    assert post.summary.startswith("Heading. word0 word1")
     assert post.summary.endswith("…")
     assert "<" not in post.summary
 

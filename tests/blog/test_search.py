@@ -231,7 +231,7 @@ def test_saving_a_post_in_the_admin_makes_its_tags_searchable(editor_client, aut
 
 def test_saving_the_body_keeps_its_plain_text(author):
     post = PostFactory(author=author, body="<p>One</p><p>Two &amp; three</p>")
-    assert post.body_text == "One Two & three"
+    assert post.body_text == "One. Two & three"
 
     post.body = "<h2>Four</h2>"
     post.save(update_fields=["body"])
@@ -337,3 +337,57 @@ def test_the_filters_offer_a_new_columnist_once_the_content_changes(client, colu
     content_changed(tags.SITE)
 
     assert newcomer in search(client, "backlog").context["authors"]
+
+
+def extract_text(response):
+    post = response.context["page_obj"].object_list[0]
+    assert_only_marks(post.search_snippet)
+    return post.search_snippet.replace("<mark>", "[").replace("</mark>", "]")
+
+
+def test_extracts_read_headings_and_list_items_as_sentences(client, author):
+    PostFactory(
+        author=author,
+        body="<h2>Why the board refused</h2><ul><li>No rollback plan</li><li>No owner</li></ul>"
+        "<p>The rest is history.</p>",
+    )
+
+    extract = extract_text(search(client, "rollback"))
+
+    assert "No [rollback] plan. No owner. The rest" in extract
+    assert "refused No" not in extract
+
+
+def test_an_extract_begins_a_sentence_or_says_it_does_not(client, author):
+    filler = "Queues grow in the morning and shrink by noon. " * 8
+    PostFactory(
+        author=author,
+        body=f"<p>{filler}The change board met on Tuesday and refused the rollback & more.</p>",
+    )
+
+    extract = extract_text(search(client, "rollback"))
+
+    assert extract[0].isupper() or extract.startswith("… ")
+    assert "[rollback] &amp; more" in extract
+
+
+def test_without_full_text_an_extract_starts_at_the_matchs_sentence(author):
+    filler = "Queues grow in the morning and shrink by noon. " * 8
+    post = PostFactory(author=author, body=f"<p>{filler}The change board refused the rollback.</p>")
+    post.search_body = post.body_text  # as the fallback search gives it
+
+    search_module.highlight_results([post], "rollback")
+
+    assert post.search_snippet.startswith("… The change board refused the <mark>rollback</mark>.")
+
+
+def test_reindex_search_shows_its_progress_unless_quiet(author, capsys):
+    PostFactory.create_batch(3, author=author)
+
+    call_command("reindex_search", stdout=io.StringIO())
+    progress = capsys.readouterr().err
+    assert "Reindexing: 100%" in progress
+    assert "3/3" in progress
+
+    call_command("reindex_search", "-v0", stdout=io.StringIO())
+    assert capsys.readouterr().err == ""

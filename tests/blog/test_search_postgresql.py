@@ -131,7 +131,7 @@ class TestFullText:
 
         post = search(client, "escalation").context["page_obj"].object_list[0]
 
-        assert post.search_snippet == "quantities <mark>escalation</mark> quantities quantities"
+        assert post.search_snippet == "… quantities <mark>escalation</mark> quantities quantities"
 
     def test_the_snippet_of_a_match_in_the_first_words_starts_with_the_body(self, client, author):
         PostFactory(title="Short", author=author, body="<p>Escalations follow the money.</p>")

@@ -43,7 +43,7 @@ def test_home_page_lists_latest_posts_with_excerpt_byline_and_read_more(client, 
     assert "Read this one." in content
     assert "Read more" in content
     date = f"{published.published_at:%-d %B %Y}"
-    assert f'{date}</time> | <a href="/authors/ada-author/">Ada Author Blog</a>' in content
+    assert f'{date}</time> | <a href="/authors/ada-author/">Ada Author</a>' in content
 
 
 def test_home_page_shows_the_blog_roll_of_active_columnists(client, author):
@@ -277,3 +277,21 @@ def test_post_page_feeds_and_sitemap_cost_the_same_queries_with_5_or_50_posts(
 @pytest.mark.parametrize("page", ["99999999999999999999", "100001", "0", "-1", "²"])
 def test_a_page_number_no_list_has_is_404_not_an_error(client, published, page):
     assert client.get(reverse("blog:index"), {"page": page}).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_post_pages_sidebar_lists_more_from_its_columnist_only(client, author, other_author):
+    post = PostFactory(author=author, title="This Column")
+    PostFactory(author=author, title="Her Earlier Column")
+    PostFactory(author=author, title="Her Unfinished Column", draft=True)
+    PostFactory(author=other_author, title="Someone Else's Column")
+
+    content = client.get(post.get_absolute_url()).text
+    sidebar = content[content.index('<aside class="sidebar"') :]
+
+    assert "More from Ada Author" in sidebar
+    assert "Her Earlier Column" in sidebar
+    assert "This Column" not in sidebar
+    assert "Her Unfinished Column" not in sidebar
+    assert "Someone Else" not in sidebar
+    assert "archive-title" not in sidebar
+    assert "popular-tags-title" not in sidebar

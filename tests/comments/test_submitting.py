@@ -1,6 +1,7 @@
 """A reader sends a comment: what is stored, what they are told, what stops abuse."""
 
 import datetime
+import re
 import unicodedata
 from http import HTTPStatus
 
@@ -156,6 +157,15 @@ def test_a_signed_in_reader_finds_name_and_email_filled_in(client, post):
 
     assert 'value="Rebeca Lopez"' in content
     assert 'value="rl@example.com"' in content
+
+
+def test_a_reader_who_signed_up_with_a_username_only_finds_it_as_the_name(client, post):
+    # Sign-up asks for an email and a username, not a full name.
+    client.force_login(UserFactory(username="keenreader", email="keen@example.com"))
+
+    content = client.get(post.get_absolute_url()).text
+
+    assert re.search(r'<input[^>]*name="name"[^>]*value="keenreader"', content)
 
 
 def test_the_posts_author_replies_at_once_marked_as_the_author(client, post):

@@ -124,3 +124,21 @@ def test_reset_reloads_the_demo_to_the_same_counts(demo):
     assert content_counts() == before
     assert "Removed the earlier demo" in output
     assert authenticate(username="author", password="author") is not None
+
+
+def test_loading_shows_progress_and_the_address_the_site_runs_on(settings, capsys):
+    settings.SITE_URL = "http://127.0.0.1:8123"
+
+    out = load_demo()
+
+    assert "Log in at http://127.0.0.1:8123/admin/ as" in out
+    assert ":8000" not in out
+    progress = capsys.readouterr().err
+    assert "Posts: 100%" in progress
+    assert "Search: 100%" in progress
+
+
+def test_loading_quietly_draws_no_progress(capsys):
+    call_command("load_demo", "-v0", stdout=StringIO(), stderr=StringIO())
+
+    assert capsys.readouterr().err == ""

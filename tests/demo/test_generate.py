@@ -158,3 +158,13 @@ def test_reset_with_no_posts_removes_the_generated_publication_and_nothing_else(
     assert list(Category.objects.all()) == [other.category]
     assert list(Tag.objects.values_list("name", flat=True)) == ["itil"]
     assert Comment.objects.count() == 1
+
+
+def test_the_long_stages_show_their_progress_unless_quiet(capsys):
+    generate()
+    progress = capsys.readouterr().err
+    assert "Posts: 100%" in progress
+    assert "Comments (chunks): 100%" in progress
+
+    generate("--reset", "-v0")
+    assert capsys.readouterr().err == ""

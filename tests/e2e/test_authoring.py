@@ -41,7 +41,7 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
     writer.goto("/admin/")
     writer.get_by_label("Username or email").fill("ada")
     writer.get_by_label("Password").fill("correct horse battery staple")
-    writer.get_by_role("button", name="Sign In").click()
+    writer.get_by_role("button", name="Log in", exact=True).click()
     writer.goto("/admin/blog/post/add/")
 
     writer.get_by_role("textbox", name="Title:").first.fill("What the night shift changed")

@@ -41,7 +41,7 @@ def test_a_comment_goes_from_reader_to_moderator_to_everyone(browser, live_serve
     moderator.goto("/admin/")
     moderator.get_by_label("Username or email").fill("moderator")
     moderator.get_by_label("Password").fill("correct horse battery staple")
-    moderator.get_by_role("button", name="Sign In").click()
+    moderator.get_by_role("button", name="Log in", exact=True).click()
     moderator.get_by_role("link", name="1 comment awaits moderation").click()
     moderator.get_by_role("article", name="Rebeca").get_by_role("button", name="Approve").click()
     expect(moderator.get_by_text("Approved 1 comment.")).to_be_visible()

@@ -21,7 +21,7 @@ def test_sign_up_save_follow_and_send_to_a_colleague(page, author):
     page.get_by_label("Username").fill("keenreader")
     page.get_by_label("Password:", exact=True).fill("a-Long-pass-phrase-9")
     page.get_by_label("Password (again)").fill("a-Long-pass-phrase-9")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verify Your Email Address")
 
     link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from authors.models import Author
 from blog.models import Post, PostImage
+from ops.progress import progress
 
 
 class Command(BaseCommand):
@@ -14,13 +15,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         illustrated = Post.objects.exclude(featured_image="")
         pictures = [
-            (illustrated, "featured_image", "featured_image_renditions"),
-            (PostImage.objects.all(), "image", "renditions"),
-            (Author.objects.exclude(portrait=""), "portrait", "portrait_renditions"),
+            ("Featured images", illustrated, "featured_image", "featured_image_renditions"),
+            ("Pictures in posts", PostImage.objects.all(), "image", "renditions"),
+            ("Portraits", Author.objects.exclude(portrait=""), "portrait", "portrait_renditions"),
         ]
         made = 0
-        for queryset, field, renditions in pictures:
-            for obj in queryset.iterator():
+        for label, queryset, field, renditions in pictures:
+            bar = progress(
+                queryset.iterator(),
+                total=queryset.count(),
+                desc=label,
+                unit="picture",
+                verbosity=options["verbosity"],
+            )
+            for obj in bar:
                 record = getattr(obj, renditions)
                 if record.get("source") == getattr(obj, field).name and record.get("sources"):
                     continue

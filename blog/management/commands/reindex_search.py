@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from blog.models import Post
 from blog.search import reindex_posts
+from ops.progress import progress
 
 
 class Command(BaseCommand):
@@ -10,5 +12,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = reindex_posts()
+        with progress(
+            total=Post.objects.count(),
+            desc="Reindexing",
+            unit="post",
+            verbosity=options["verbosity"],
+        ) as bar:
+            count = reindex_posts(on_batch=bar.update)
         self.stdout.write(self.style.SUCCESS(f"Reindexed {count} post(s) for search."))

@@ -22,6 +22,7 @@ from demo.synthetic import (
 )
 from edge.state import content_changed
 from edge.tags import SITE
+from ops.progress import progress
 
 
 class Command(BaseCommand):
@@ -67,6 +68,9 @@ class Command(BaseCommand):
                     rng=random.Random(seed),
                     now=timezone.now(),
                     log=lambda text: self.stdout.write(f"  {text} ({elapsed(started)})"),
+                    progress=lambda items, **bar: progress(
+                        items, verbosity=options["verbosity"], **bar
+                    ),
                 )
                 counts = generator.generate(
                     authors=authors, posts=posts, comments=comments, tags=tags

@@ -7,15 +7,17 @@ import random
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from blog.models import Post
 from blog.search import reindex_posts
 from demo.publication import DemoLoader, delete_unreferenced_files, existing_content, remove_demo
 from edge.state import content_changed
 from edge.tags import SITE
+from ops.progress import progress
 
 SEED = 20_091_909
-LOGIN_URL = "http://127.0.0.1:8000/admin/"
 
 
 class Command(BaseCommand):
@@ -56,14 +58,21 @@ class Command(BaseCommand):
                 "loading when content exists."
             )
 
-        loader = DemoLoader(now=timezone.now(), rng=random.Random(SEED))
+        verbosity = options["verbosity"]
+        loader = DemoLoader(
+            now=timezone.now(),
+            rng=random.Random(SEED),
+            progress=lambda items, **bar: progress(items, verbosity=verbosity, **bar),
+        )
         removed = ""
         try:
             with transaction.atomic():
                 if reset:
                     removed = remove_demo()
                 loaded = loader.load()
-                reindex_posts()
+                total = Post.objects.count()
+                with progress(desc="Search", total=total, unit="post", verbosity=verbosity) as bar:
+                    reindex_posts(on_batch=bar.update)
         except BaseException as exc:
             # The rows are rolled back; the files written meanwhile must go too.
             delete_unreferenced_files(loader.saved_files)
@@ -87,7 +96,8 @@ class Command(BaseCommand):
                 f"moderation, {loaded['spam']} spam)."
             )
         )
+        login_url = settings.SITE_URL.rstrip("/") + reverse("admin:index")
         self.stdout.write(
-            f"Log in at {LOGIN_URL} as author/author (a columnist), editor/editor, "
+            f"Log in at {login_url} as author/author (a columnist), editor/editor, "
             "moderator/moderator or admin/admin. For local use only."
         )
