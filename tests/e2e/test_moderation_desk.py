@@ -28,7 +28,7 @@ def moderator_page(request, browser, live_server):
     page.goto("/admin/")
     page.get_by_label("Username or email").fill("moderator")
     page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     yield page
     context.close()
 
