@@ -173,7 +173,12 @@ def html_to_text(value: str) -> str:
 
 def summarize(value: str, words: int = 45) -> str:
     """Return the first words of an HTML fragment as plain text, cut at a word with an ellipsis."""
-    return Truncator(html_to_text(value)).words(words, truncate="…")
+    return summarize_text(html_to_text(value), words)
+
+
+def summarize_text(text: str, words: int = 45) -> str:
+    """Return the first words of plain text, cut at a word with an ellipsis."""
+    return Truncator(text).words(words, truncate="…")
 
 
 # In sanitised HTML every attribute value is double-quoted, so a plain pattern finds them all.

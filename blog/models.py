@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
-from blog.html import clean_body, html_to_text, summarize
+from blog.html import clean_body, html_to_text, summarize_text
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
     AttachmentQuerySet,
@@ -52,8 +52,8 @@ def author_address(author: Author) -> str:
 
 def body_text_and_summary(body):
     """Return a sanitised body as plain text, for search, and its opening words, for lists."""
-    without_pictures = remove_shortcodes(body)
-    return html_to_text(without_pictures), summarize(without_pictures)
+    text = html_to_text(remove_shortcodes(body))
+    return text, summarize_text(text)
 
 
 class Category(models.Model):

@@ -10,10 +10,7 @@ from comments.desk import moderates
 from comments.models import BlockRule, Comment
 from comments.services import (
     DECISIONS,
-    comment_approve,
     comment_decide,
-    comment_mark_spam,
-    comment_reject,
 )
 from edge import tags
 from edge.admin import PurgingAdminMixin
@@ -114,9 +111,13 @@ class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
         )
         return super().render_change_form(request, context, *args, **kwargs)
 
+    @staticmethod
+    def _decision(request):
+        """Return the decision a button of the comment's form asked for, or None."""
+        return next((d for d in DECISIONS if f"_{d}" in request.POST), None)
+
     def save_model(self, request, obj, form, change):
-        decision = next((d for d in DECISIONS if f"_{d}" in request.POST), None)
-        if decision:
+        if decision := self._decision(request):
             comment_decide(
                 comment=obj,
                 moderator=request.user,
@@ -127,7 +128,7 @@ class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
             messages.success(request, f"{DECISIONS[decision]}: {obj}.")
 
     def response_change(self, request, obj):
-        if any(f"_{d}" in request.POST for d in DECISIONS):
+        if self._decision(request):
             return redirect("admin:comments_comment_desk")
         return super().response_change(request, obj)
 
@@ -148,24 +149,25 @@ class CommentAdmin(PurgingAdminMixin, admin.ModelAdmin):
     def approved_before(self, obj):
         return obj.approved_count
 
-    def _decide(self, request, queryset, decide, verb):
+    def _decide(self, request, queryset, decision):
         count = 0
         for comment in queryset.select_related("post__author"):
-            decide(comment=comment, moderator=request.user)
+            comment_decide(comment=comment, moderator=request.user, decision=decision)
             count += 1
+        verb = DECISIONS[decision]
         messages.success(request, f"{verb} {count} comment{'s' if count != 1 else ''}.")
 
     @admin.action(description="Approve the selected comments", permissions=["moderate"])
     def approve(self, request, queryset):
-        self._decide(request, queryset, comment_approve, "Approved")
+        self._decide(request, queryset, "approve")
 
     @admin.action(description="Reject the selected comments", permissions=["moderate"])
     def reject(self, request, queryset):
-        self._decide(request, queryset, comment_reject, "Rejected")
+        self._decide(request, queryset, "reject")
 
     @admin.action(description="Mark the selected comments as spam", permissions=["moderate"])
     def mark_spam(self, request, queryset):
-        self._decide(request, queryset, comment_mark_spam, "Marked as spam")
+        self._decide(request, queryset, "spam")
 
 
 @admin.register(BlockRule)

@@ -3,6 +3,8 @@
 import html
 import re
 
+from django.utils.html import strip_tags
+
 from blog.html import clean_body
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^>]*?-->", re.S)
@@ -22,7 +24,6 @@ ATTRIBUTE = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
 BLOCK_START = re.compile(
     r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|table|pre|div|hr|address|section)\b", re.I
 )
-CAPTION_ATTRIBUTE = re.compile(r'\scaption="([^"]*)"')
 
 
 def attributes(text: str) -> dict:
@@ -85,5 +86,5 @@ def convert_body(text: str, *, images: dict | None = None) -> str:
 def plain_text(text: str) -> str:
     """Return a comment's or an excerpt's HTML as the plain text Masthead keeps."""
     text = re.sub(r"</p>|<br\s*/?>", "\n", text or "", flags=re.I)
-    text = re.sub(r"<[^>]+>", "", text)
+    text = strip_tags(text)
     return re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip()

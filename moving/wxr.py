@@ -51,11 +51,9 @@ class LineLimitedReader:
         self.file = file
         self.limit = limit
         self.run = 0
-        self.bytes_read = 0
 
     def read(self, size: int = READ_SIZE) -> bytes:
         chunk = self.file.read(min(size, READ_SIZE) if size and size > 0 else READ_SIZE)
-        self.bytes_read += len(chunk)
         newline = chunk.rfind(b"\n")
         self.run = len(chunk) - newline - 1 if newline >= 0 else self.run + len(chunk)
         if self.run > self.limit:
@@ -100,8 +98,6 @@ def record_of(element) -> Record:
             record.comments.append(comment)
         else:
             record.fields[name] = child.text or ""
-            for key, value in child.attrib.items():
-                record.fields[f"{name}@{key}"] = value
     return record
 
 
@@ -112,7 +108,6 @@ class WXRReader:
         self.path = path
         self.max_line_bytes = max_line_bytes or MAX_LINE_BYTES
         self.header: dict = {}
-        self.bytes_read = 0
 
     def __iter__(self):
         with open(self.path, "rb") as file:
@@ -126,8 +121,6 @@ class WXRReader:
                 ) from exc
             except ParseError as exc:
                 raise WXRError(f"The file is not well-formed XML (truncated?): {exc}.") from exc
-            finally:
-                self.bytes_read = reader.bytes_read
 
     def records(self, reader):
         stack = []

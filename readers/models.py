@@ -97,8 +97,3 @@ class DigestSubscription(models.Model):
         self.is_active = True
         self.consented_at = timezone.now()
         self.save(update_fields=["is_active", "consented_at"])
-
-    def unsubscribe(self):
-        """Turn the digest off."""
-        self.is_active = False
-        self.save(update_fields=["is_active"])

@@ -160,7 +160,7 @@ def digest_unsubscribe(request, token):
     if subscription is None:
         raise Http404("This unsubscribe link is not valid.")
     if request.method == "POST":
-        subscription.unsubscribe()
+        services.digest_unsubscribe(user=subscription.user)
         return TemplateResponse(request, "readers/digest_unsubscribed.html", {})
     return TemplateResponse(request, "readers/digest_unsubscribe.html", {"token": token})
 

@@ -38,6 +38,8 @@ OUTAGES = (OperationalError, InterfaceError, redis.ConnectionError, redis.Timeou
 TRANSIENT = (*OUTAGES, OSError)
 # Records of mail sent are needed only while their task may run again (minutes): kept a while.
 SENT_MAIL_KEPT = datetime.timedelta(days=30)
+# Old heartbeats and records of mail are swept this often, not at every beat.
+SWEEP_SECONDS = 3600
 
 
 class LeaseExpired(Exception):
@@ -56,6 +58,7 @@ class Worker(db_worker.Worker):
         self.outage_since = None
         self.failed_checks = 0
         self.next_beat = 0.0
+        self.next_sweep = 0.0
 
     def run(self):
         logger.info("Worker %s started (pid %s)", self.worker_id, os.getpid())
@@ -90,9 +93,11 @@ class Worker(db_worker.Worker):
             worker_id=self.worker_id,
             defaults={"beat_at": now, "hostname": socket.gethostname(), "pid": os.getpid()},
         )
-        Heartbeat.objects.filter(beat_at__lt=now - datetime.timedelta(days=1)).delete()
-        SentMail.objects.filter(sent_at__lt=now - SENT_MAIL_KEPT).delete()
         self.next_beat = time.monotonic() + settings.WORKER_BEAT_SECONDS
+        if time.monotonic() >= self.next_sweep:
+            Heartbeat.objects.filter(beat_at__lt=now - datetime.timedelta(days=1)).delete()
+            SentMail.objects.filter(sent_at__lt=now - SENT_MAIL_KEPT).delete()
+            self.next_sweep = time.monotonic() + SWEEP_SECONDS
 
     def reclaim(self):
         """Put back to READY the tasks whose worker died or lost them; fail the hopeless."""

@@ -1,10 +1,6 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
-
-
-class SentMailQuerySet(models.QuerySet):
-    def for_task(self, task_id):
-        return self.filter(key__startswith=f"{task_id}:")
 
 
 class SentMail(models.Model):
@@ -19,8 +15,6 @@ class SentMail(models.Model):
     subject = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    objects = SentMailQuerySet.as_manager()
-
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = "sent mail"
@@ -34,6 +28,15 @@ class HeartbeatQuerySet(models.QuerySet):
     def latest_beat(self):
         """Return when a worker last said it was alive, or None if none ever did."""
         return self.aggregate(latest=models.Max("beat_at"))["latest"]
+
+    def beat_age(self):
+        """Return (seconds since a worker last beat or None, whether that is recent enough:
+        within WORKER_LEASE_SECONDS)."""
+        latest = self.latest_beat()
+        if latest is None:
+            return None, False
+        age = (timezone.now() - latest).total_seconds()
+        return age, age <= settings.WORKER_LEASE_SECONDS
 
 
 class Heartbeat(models.Model):

@@ -1,8 +1,4 @@
-import datetime
-
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from worker.models import Heartbeat
 
@@ -11,8 +7,8 @@ class Command(BaseCommand):
     help = "Exit with an error unless a worker beat within WORKER_LEASE_SECONDS (a health check)."
 
     def handle(self, **options):
-        latest = Heartbeat.objects.latest_beat()
-        limit = datetime.timedelta(seconds=settings.WORKER_LEASE_SECONDS)
-        if latest is None or timezone.now() - latest > limit:
-            raise CommandError(f"No worker has beaten since {latest or 'ever'}.")
-        self.stdout.write(f"A worker beat {(timezone.now() - latest).total_seconds():.0f} s ago.")
+        age, beating = Heartbeat.objects.beat_age()
+        if not beating:
+            since = "ever" if age is None else f"{age:.0f} s"
+            raise CommandError(f"No worker has beaten for {since}.")
+        self.stdout.write(f"A worker beat {age:.0f} s ago.")
