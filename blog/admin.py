@@ -8,10 +8,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
-from blog import sidebar
+from blog import review, review_admin, sidebar
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
+from blog.review_forms import DESK_BUTTONS
+from blog.review_states import ReviewState
+from blog.review_words import state_in_words
 from blog.search import reindex_posts
 from blog.services import post_address_changed
 from edge import tags
@@ -40,11 +43,19 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return [
+            ("draft", "Draft"),
+            (ReviewState.IN_REVIEW, "In review"),
+            (ReviewState.CHANGES_REQUESTED, "Changes requested"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "draft":
             return queryset.drafts()
+        if self.value() in (ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED):
+            return queryset.drafts().filter(review_state=self.value())
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "published":
@@ -153,7 +164,16 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         ("Filing", {"fields": ["category", "tags"]}),
         (
             "Publishing",
-            {"fields": ["state", "status", "published_at", "is_featured", "allow_comments"]},
+            {
+                "fields": [
+                    "state",
+                    "status",
+                    "published_at",
+                    "review_note",
+                    "is_featured",
+                    "allow_comments",
+                ]
+            },
         ),
     ]
     readonly_fields = ["state"]
@@ -175,13 +195,34 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     def may_set_restricted_fields(self, request):
         return is_editor(request.user)
 
+    def fields_out_of_reach(self, request):
+        hidden = super().fields_out_of_reach(request)
+        if review.needs_review(request.user):
+            # The desk publishes their posts: no field of the form, no revert, does it.
+            return {*hidden, "status", "published_at", "review_state", "review_changed_at"}
+        return hidden
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         hidden = self.fields_out_of_reach(request)
+        if not review_admin.wants_review_note(request.user, obj):
+            hidden = {*hidden, "review_note"}
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_urls(self):
+        return review_admin.desk_urls(self) + super().get_urls()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(review_admin.change_form_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_list_filter(self, request):
         if is_editor(request.user):
@@ -191,6 +232,9 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     def has_feature_permission(self, request):
         return is_editor(request.user)
 
+    def has_publish_permission(self, request):
+        return self.has_change_permission(request) and not review.needs_review(request.user)
+
     def has_add_permission(self, request):
         return super().has_add_permission(request) and (
             is_editor(request.user) or hasattr(request.user, "author")
@@ -198,11 +242,11 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        return allowed and (obj is None or review.may_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        return allowed and (obj is None or review.may_edit(request.user, obj))
 
     def save_model(self, request, obj, form, change):
         if not is_editor(request.user):
@@ -211,6 +255,8 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
             if not change:
                 obj.is_featured = False
         before = Post.objects.get(pk=obj.pk) if change else None
+        # The desk's buttons move the post once it is saved (see response_workflow).
+        request.desk_form = form
         super().save_model(request, obj, form, change)
         if before and before.is_published() and obj.status == Post.Status.PUBLISHED:
             old_path = before.get_absolute_url()
@@ -229,6 +275,9 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
 
     def response_workflow(self, request, obj):
         """Say what state a draft, publish or schedule button left the post in, on its form."""
+        button = workflow_button(request.POST)
+        if button in DESK_BUTTONS:
+            review_admin.apply_desk_button(request, obj, request.desk_form, button)
         self.message_user(request, format_html("“{}” is saved: {}.", obj, self.state(obj)))
         url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
@@ -262,13 +311,7 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
 
     @admin.display(description="State", ordering="status")
     def state(self, obj):
-        if obj.status == Post.Status.DRAFT:
-            return "Draft"
-        if obj.is_scheduled():
-            return format_html(
-                "Scheduled for {}", timezone.localtime(obj.published_at).strftime("%d %b %Y %H:%M")
-            )
-        return "Published"
+        return state_in_words(obj)
 
     @admin.display(description="Public", boolean=True)
     def is_public(self, obj):
@@ -277,7 +320,7 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     def view_on_site(self, obj):
         return reverse("blog:preview", kwargs={"pk": obj.pk})
 
-    @admin.action(description="Publish the selected posts now", permissions=["change"])
+    @admin.action(description="Publish the selected posts now", permissions=["publish"])
     def publish_now(self, request, queryset):
         def publish(post):
             post.publish(at=timezone.now() if not post.is_published() else post.published_at)
@@ -285,7 +328,7 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         count = self._changed_in_bulk(queryset, publish)
         messages.success(request, f"Published {count} post(s).")
 
-    @admin.action(description="Take the selected posts back to draft", permissions=["change"])
+    @admin.action(description="Take the selected posts back to draft", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = self._changed_in_bulk(queryset, Post.unpublish)
         messages.success(request, f"Moved {count} post(s) back to draft.")
@@ -315,16 +358,18 @@ def manages_authors(user):
 
 @admin.register(Author)
 class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
-    list_display = ["display_name", "tagline", "rhythm", "blog_roll_order", "is_active"]
-    list_filter = ["is_active"]
+    list_display = [
+        "display_name", "tagline", "rhythm", "blog_roll_order", "is_active", "needs_review",
+    ]  # fmt: skip
+    list_filter = ["is_active", "needs_review"]
     search_fields = ["display_name", "tagline", "user__username", "user__email"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["user"]
     fields = [
         "user", "display_name", "slug", "portrait", "tagline", "introduction", "rhythm",
-        "website", "links", "blog_roll_order", "is_active",
+        "website", "links", "blog_roll_order", "is_active", "needs_review",
     ]  # fmt: skip
-    restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    restricted_fields = ["user", "slug", "blog_roll_order", "is_active", "needs_review"]
 
     def cache_tags(self, obj):
         if obj is None:

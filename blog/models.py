@@ -12,11 +12,13 @@ from taggit.models import TaggedItemBase
 
 from authors.models import Author
 from blog.html import clean_body, html_to_text, summarize_text
+from blog.notes import EditorialNote  # noqa: F401 (the desk's notes on posts, defined beside)
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
     AttachmentQuerySet,
     PostImage,
 )
+from blog.review_states import Reviewable, ReviewState, review_constraints
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 from uploads.storage import original_storage
 
@@ -206,7 +208,7 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(models.Model):
+class Post(Reviewable, models.Model):
     """A column: one author's article, public once published and its time has come."""
 
     class Status(models.TextChoices):
@@ -322,6 +324,7 @@ class Post(models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="post_published_has_time",
             ),
+            *review_constraints(),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="post_public"),
@@ -340,6 +343,7 @@ class Post(models.Model):
             self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        self.settle_review_state()
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.body = clean_body(self.body)
@@ -450,12 +454,13 @@ class Post(models.Model):
         """Publish now, or schedule for the time given."""
         self.status = self.Status.PUBLISHED
         self.published_at = at or self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at", "updated_at"])
+        self.save(update_fields=["status", "published_at", "review_state", "updated_at"])
 
     def unpublish(self):
         """Take the post off the site and back to draft."""
         self.status = self.Status.DRAFT
-        self.save(update_fields=["status", "updated_at"])
+        self.review_state = ReviewState.NONE
+        self.save(update_fields=["status", "review_state", "updated_at"])
 
     def can_be_edited_by(self, user):
         """Say whether user may edit (and so preview) this post: its author, or an editor."""

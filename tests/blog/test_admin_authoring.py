@@ -180,9 +180,10 @@ class TestStateInTheList:
 
         text = author_client.get(CHANGELIST_URL).text
 
-        assert "Scheduled for 03 Dec 2030 09:00" in text
+        # In words, in the publication's zone, named (issue 17).
+        assert "Scheduled for Tuesday 3 December 2030, 09:00 GMT" in text
         assert ">Draft<" in text
-        assert ">Published<" in text
+        assert ">Published 1 year ago<" in text
 
     @pytest.mark.parametrize(
         ("state", "titles"),
