@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,9 +17,10 @@ from worker.mail import send_once
 
 def editors():
     """Return the active people who edit every post and have an email address."""
+    edit_any_post = Permission.objects.get(content_type__app_label="blog", codename="edit_any_post")
     return (
         get_user_model()
-        .objects.with_perm("blog.edit_any_post", include_superusers=False)
+        .objects.filter(Q(groups__permissions=edit_any_post) | Q(user_permissions=edit_any_post))
         .filter(is_active=True)
         .exclude(email="")
         .distinct()

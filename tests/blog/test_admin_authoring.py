@@ -183,7 +183,7 @@ class TestStateInTheList:
         # In words, in the publication's zone, named (issue 17).
         assert "Scheduled for Tuesday 3 December 2030, 09:00 GMT" in text
         assert ">Draft<" in text
-        assert ">Published 1 year ago<" in text
+        assert ">Published 1\xa0year ago<" in text
 
     @pytest.mark.parametrize(
         ("state", "titles"),
