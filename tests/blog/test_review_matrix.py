@@ -4,6 +4,8 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+import reversion
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -257,3 +259,23 @@ def test_request_changes_needs_a_note(client):
     assert response.status_code == HTTPStatus.OK
     assert "Say in a note what the writer should change" in response.text
     assert where(post) == IN_REVIEW
+
+
+def test_a_contributors_revert_never_brings_back_a_published_state(client):
+    user = make_person("contributor")
+    post = post_in("published", author=user.author)
+    with reversion.create_revision():
+        post.save()
+    with reversion.create_revision():
+        post.unpublish()
+    oldest = Version.objects.get_for_object(post).last()
+    assert oldest.field_dict["status"] == "published"
+    client.force_login(user)
+
+    url = reverse("admin:blog_post_revision", args=[post.pk, oldest.pk])
+    response = client.post(url, form_for(post, title="Back as it was"))
+
+    # The revision holds a published post, which is the desk's to change: refused whole.
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert where(post) == DRAFT
+    assert not Post.objects.published().filter(pk=post.pk).exists()
