@@ -289,6 +289,9 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        review_admin.keep_note_of_a_plain_save(
+            request, form.instance, form, workflow_button(request.POST)
+        )
         # Tags are saved only now, after the post, and search must know them.
         reindex_posts(posts=Post.objects.filter(pk=form.instance.pk))
 

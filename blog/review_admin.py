@@ -100,6 +100,13 @@ def apply_desk_button(request, obj, form, button):
         review.approve(post=obj, by=request.user, at=at, note=note)
 
 
+def keep_note_of_a_plain_save(request, obj, form, button):
+    """Keep a note for the desk written in the form and saved without a desk button."""
+    note = form.cleaned_data.get("review_note", "")
+    if button not in DESK_BUTTONS and note.strip() and review.may_read_notes(request.user, obj):
+        review.add_note(post=obj, by=request.user, body=note)
+
+
 def desk_urls(model_admin):
     return [
         path(

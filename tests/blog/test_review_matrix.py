@@ -279,3 +279,14 @@ def test_a_contributors_revert_never_brings_back_a_published_state(client):
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert where(post) == DRAFT
     assert not Post.objects.published().filter(pk=post.pk).exists()
+
+
+def test_a_note_saved_with_plain_save_is_kept_not_lost(client):
+    editor = make_person("editor")
+    post = post_in("in_review", author=AuthorFactory())
+    client.force_login(editor)
+
+    client.post(change_url(post), form_for(post, review_note="Check the figures.", _save="Save"))
+
+    assert post.editorial_notes.get().body == "Check the figures."
+    assert where(post) == IN_REVIEW
