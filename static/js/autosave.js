@@ -8,20 +8,21 @@
   const AT_MOST_MS = 10000;
   const RETRY_MAX_MS = 30000;
 
-  const configNode = document.getElementById("autosave-config");
-  if (!configNode) return;
-  const config = JSON.parse(configNode.textContent);
-  const urls = config.urls;
-
+  // This script runs before the editor's own (it is not deferred), to hear it is ready.
   let editor = null;
+  let editorChanged = () => {};
   document.addEventListener("prose-editor:ready", (event) => {
     if (event.detail.textarea.name === "body") {
       editor = event.detail.editor;
-      editor.on("update", changed);
+      editor.on("update", () => editorChanged());
     }
   });
 
   function start() {
+    const configNode = document.getElementById("autosave-config");
+    if (!configNode) return;
+    const config = JSON.parse(configNode.textContent);
+    const urls = config.urls;
     const form = document.getElementById("post_form");
     if (!form) return;
     const status = document.querySelector("[data-autosave-status]");
@@ -84,7 +85,7 @@
 
     async function send() {
       clearTimeout(timer);
-      if (sending || !pending) return;
+      if (sending || !pending || submitting) return;
       sending = true;
       pending = false;
       firstPendingAt = 0;
@@ -115,10 +116,13 @@
       if (pending) schedule(QUIET_MS);
     }
 
+    editorChanged = changed;
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
     form.addEventListener("submit", () => {
+      // Saved for real: an autosave landing after it would offer back older words.
       submitting = true;
+      clearTimeout(timer);
     });
 
     window.addEventListener("beforeunload", (event) => {
