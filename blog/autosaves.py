@@ -23,7 +23,6 @@ PRESENCE_SECONDS = 45
 HEARTBEAT_SECONDS = 15
 # Keys of the form kept: the post's own fields, never the token, files or inline rows.
 SKIPPED_KEYS = {"csrfmiddlewaretoken"}
-MAX_KEYS = 200
 
 
 class PostAutosave(models.Model):

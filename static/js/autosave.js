@@ -8,6 +8,8 @@
   const AT_MOST_MS = 10000;
   const RETRY_MAX_MS = 30000;
 
+  class LoggedOut extends Error {}
+
   // This script runs before the editor's own (it is not deferred), to hear it is ready.
   let editor = null;
   let editorChanged = () => {};
@@ -96,6 +98,7 @@
           credentials: "same-origin",
           headers: { Accept: "application/json" },
         });
+        if (response.redirected) throw new LoggedOut();
         if (!response.ok) throw new Error(`The server answered ${response.status}`);
         const reply = await response.json();
         failures = 0;
@@ -107,7 +110,11 @@
         pending = true;
         failures += 1;
         const wait = Math.min(RETRY_MAX_MS, 2000 * 2 ** (failures - 1));
-        say(`Not saved — retrying in ${Math.round(wait / 1000)} s. Keep this tab open.`);
+        if (error instanceof LoggedOut) {
+          say("Not saved — you are logged out. Log in again in another tab; retrying here.");
+        } else {
+          say(`Not saved — retrying in ${Math.round(wait / 1000)} s. Keep this tab open.`);
+        }
         schedule(wait);
         return;
       } finally {

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from blog.autosaves import PostAutosave
 from blog.models import Post
 from tests.e2e.test_authoring import watch_console
 from tests.factories import AuthorFactory, PostFactory, UserFactory
@@ -53,6 +54,11 @@ def test_a_closed_tab_gives_back_what_was_typed_in_a_new_post(browser, live_serv
     expect(status).to_have_text(SAVED)
     assert problems == []
     context = page.context
+    # Leaving with changes not saved for real asks first; staying keeps the page.
+    with page.expect_event("dialog") as asked:
+        page.close(run_before_unload=True)
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()
     page.close()
 
     page = context.new_page()
@@ -77,6 +83,24 @@ def test_a_closed_tab_gives_back_what_was_typed_in_a_new_post(browser, live_serv
     page.goto("/admin/blog/post/add/")
     expect(page.get_by_role("textbox", name="Title:").first).to_be_visible()
     expect(page.get_by_text("You have unsaved changes")).to_have_count(0)
+    # Nothing typed since the save: the tab closes without asking.
+    with page.expect_event("close"):
+        page.close(run_before_unload=True)
+
+
+def test_a_lost_connection_is_said_and_the_words_sent_when_it_is_back(browser, live_server, ada):
+    post = PostFactory(title="Offline", author=ada, body="<p>Start.</p>", draft=True)
+    page = logged_in(browser, live_server, "ada")
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    page.route("**/autosave/", lambda route: route.abort())
+
+    type_in_body(page, " Typed on a train.")
+
+    expect(page.get_by_role("status").filter(has_text="Not saved — retrying")).to_be_visible()
+    page.unroute("**/autosave/")
+    expect(page.get_by_role("status").filter(has_text=SAVED)).to_be_visible(timeout=20_000)
+    kept = PostAutosave.objects.get(post=post)
+    assert "Typed on a train." in kept.data["body"][0]
 
 
 def test_the_preview_window_shows_and_follows_what_is_typed_but_not_saved(
