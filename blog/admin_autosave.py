@@ -8,6 +8,7 @@ not saved yet, add one. None of them changes the post: see blog.autosaves.
 from django.conf import settings
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -47,6 +48,21 @@ def saved_when(moment):
     if moment.date() == timezone.localdate():
         return moment.strftime("%H:%M")
     return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+def choice_labels(form, autosave):
+    """Return the names of the rows an autosave chose in form's lists, by field and key:
+    a list that fetches its choices as one types shows only the chosen one."""
+    if autosave is None:
+        return {}
+    labels = {}
+    for name, values in autosave.data.items():
+        field = form.fields.get(name)
+        if isinstance(field, ModelChoiceField) and not isinstance(field, ModelMultipleChoiceField):
+            keys = [value for value in values if value.isdigit()]
+            rows = field.queryset.filter(pk__in=keys)
+            labels[name] = {str(row.pk): str(row) for row in rows}
+    return labels
 
 
 def private(response):
@@ -213,6 +229,7 @@ class AutosaveAdminMixin:
                         "urls": self.autosave_urls(obj),
                         "heartbeat_seconds": HEARTBEAT_SECONDS,
                         "restore": autosave.data if autosave else None,
+                        "labels": choice_labels(context["adminform"].form, autosave),
                     },
                     "autosave_when": autosave and saved_when(autosave.saved_at),
                     "others_editing": present(user=request.user, post=obj) if obj else [],

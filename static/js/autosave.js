@@ -205,8 +205,9 @@
               }
             }
             // Autocomplete widgets show an option only once it is in the list.
-            if (!field.multiple && values[0] && field.value !== values[0]) {
-              field.append(new Option(values[0], values[0], true, true));
+            const label = config.labels[name]?.[values[0]];
+            if (!field.multiple && label && field.value !== values[0]) {
+              field.append(new Option(label, values[0], true, true));
             }
           } else {
             field.value = values[0] ?? "";

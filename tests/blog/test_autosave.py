@@ -11,7 +11,7 @@ from django.utils import timezone
 from blog.autosaves import AUTOSAVE_KEPT, PostAutosave
 from blog.models import Post
 from tests.authors.test_admin import post_form
-from tests.factories import AuthorFactory, PostFactory
+from tests.factories import AuthorFactory, CategoryFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,6 +157,14 @@ class TestRecovery:
         assert response.context["autosave"]["restore"]["body"] == ["<p>Half</p>"]
         assert "You have unsaved changes from" in response.text
 
+    def test_the_offer_names_the_section_chosen_for_its_list(self, author_client, column):
+        section = CategoryFactory(name="Night desk")
+        author_client.post(url("autosave", column), typed(column, category=section.pk))
+
+        response = author_client.get(reverse("admin:blog_post_change", args=[column.pk]))
+
+        assert response.context["autosave"]["labels"]["category"] == {str(section.pk): "Night desk"}
+
     def test_an_autosave_older_than_the_last_save_is_not_offered(self, author_client, column):
         author_client.post(url("autosave", column), typed(column, title="Old idea"))
         PostAutosave.objects.update(saved_at=timezone.now() - datetime.timedelta(hours=1))
@@ -241,6 +249,26 @@ class TestPreview:
         assert "First lines" in response.text
         assert "Ada Author" in response.text
         assert Post.objects.count() == 0
+
+    def test_an_editor_previewing_a_new_post_is_asked_for_its_author(self, editor_client):
+        editor_client.post(NEW_AUTOSAVE_URL, {"title": "Whose?", "body": "<p>Lines</p>"})
+
+        response = editor_client.get(NEW_PREVIEW_PAGE_URL)
+
+        assert response.status_code == HTTPStatus.OK
+        assert "Choose the post's author in the form" in response.text
+
+    def test_an_editor_previews_a_new_post_on_the_blog_of_the_author_chosen(
+        self, editor_client, other_author
+    ):
+        editor_client.post(
+            NEW_AUTOSAVE_URL,
+            {"title": "Theirs", "body": "<p>Lines</p>", "author": other_author.pk},
+        )
+
+        response = editor_client.get(NEW_PREVIEW_PAGE_URL)
+
+        assert "About Olu Other" in response.text
 
     def test_without_an_autosave_the_preview_shows_the_saved_post(self, author_client, column):
         response = author_client.get(url("preview_page", column))
