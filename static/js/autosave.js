@@ -99,12 +99,17 @@
           headers: { Accept: "application/json" },
         });
         if (response.redirected) throw new LoggedOut();
+        if (response.status === 403 || response.status === 404) {
+          // Out of reach now (taken back, deleted): trying again would not help.
+          failures = 1;
+          say("Not saved — you may no longer change this post. Copy your words elsewhere.");
+          return;
+        }
         if (!response.ok) throw new Error(`The server answered ${response.status}`);
         const reply = await response.json();
         failures = 0;
         savedAt = Date.now();
         showOthers(reply.others);
-        document.dispatchEvent(new CustomEvent("autosave:saved", { detail: reply }));
         if (!pending) savedText();
       } catch (error) {
         pending = true;
