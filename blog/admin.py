@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from authors.models import Author
 from blog import review, review_admin, sidebar
+from blog.admin_autosave import AutosaveAdminMixin
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
@@ -138,7 +139,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
