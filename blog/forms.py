@@ -59,8 +59,8 @@ class PostAdminForm(forms.ModelForm):
         label="Publication time",
         required=False,
         widget=ZonedDateTimeInput(),
-        help_text="To schedule, choose Published and a future time, or press Schedule: the "
-        "post appears by itself at that time. Left empty, publishing uses the present moment.",
+        help_text="To schedule, give a time to come and press Schedule: the post appears by "
+        "itself at that time. Left empty, publishing uses the present moment.",
     )
     review_note = forms.CharField(
         label="Note for the desk",
@@ -75,6 +75,8 @@ class PostAdminForm(forms.ModelForm):
         fields = ["title", "slug", "body", "status", "published_at"]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
+            # The state is said in words beside it, and the buttons change it.
+            "status": forms.HiddenInput(),
         }
         help_texts = {
             "body": "A YouTube or Vimeo address alone on a line becomes the video's player.",

@@ -167,7 +167,9 @@ class TestWorkflowButtons:
     def test_the_help_text_explains_scheduling(self, author_client):
         text = author_client.get(ADD_URL).text
 
-        assert "To schedule, choose Published and a future time" in text
+        assert "To schedule, give a time to come and press Schedule" in text
+        # One state, said in words: no Status field beside it (issue 17).
+        assert 'type="hidden" name="status"' in text
 
 
 class TestStateInTheList:
