@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from authors.models import Author
 from blog import sidebar
+from blog.admin_editor import EditorUploadsAdminMixin
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
@@ -86,6 +87,10 @@ class PostImageInline(PostPartInline):
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
+    def get_queryset(self, request):
+        # Pictures dropped into the editor keep their description and caption in the body.
+        return super().get_queryset(request).filter(uploaded_by__isnull=True)
+
     @admin.display(description="Preview")
     def thumbnail(self, obj):
         picture = obj.picture if obj.pk else None
@@ -127,7 +132,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(EditorUploadsAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
