@@ -12,8 +12,8 @@ const isPicture = (file) => /^image\//.test(file.type)
 // Where the editor's messages go: a live region above it, read out by screen readers.
 const statusFor = (editor) => {
   const wrapper = editor.view.dom.closest(".prose-editor")
-  let status = wrapper.querySelector(".editor-uploads__status")
-  if (!status) {
+  let status = wrapper.previousElementSibling
+  if (!status?.classList.contains("editor-uploads__status")) {
     status = crel("p", { className: "editor-uploads__status", role: "status" })
     wrapper.before(status)
   }
