@@ -19,6 +19,7 @@ from edge import tags
 from edge.admin import PurgingAdminMixin
 from edge.state import content_changed
 from ops.revisions import RevisionAdmin
+from uploads.kept import KeptFileInput
 
 
 def is_editor(user):
@@ -163,6 +164,8 @@ class PostAdmin(EditorUploadsAdminMixin, PurgingAdminMixin, RevisionAdmin):
     ]
     readonly_fields = ["state"]
     inlines = [PostImageInline, AttachmentInline]
+    # A chosen featured image survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
@@ -330,6 +333,8 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    # A chosen portrait survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
 
     def cache_tags(self, obj):
         if obj is None:
