@@ -17,11 +17,8 @@ from django.utils import timezone
 
 from blog.html import clean_body
 from blog.post_files import Attachment, PostImage
+from uploads.bodies import ALT, EDITOR_FIGURE, EDITOR_IMAGE
 
-# A picture dropped into the editor, as the sanitised body keeps it (see uploads.images).
-FIGURE = re.compile(r"<figure>(?P<inner>.*?)</figure>", re.S)
-PICTURE_NUMBER = re.compile(r'<img\s[^>]*\bdata-file="(\d+)"')
-ALT = re.compile(r'<img\s[^>]*\balt="([^"]*)"')
 # A link to a download, as blog:attachment addresses it.
 DOWNLOAD_NUMBER = re.compile(r'<a\s[^>]*\bhref="[^"]*/attachments/(\d+)/[^"]*"')
 # How long a dropped file waits for its post to be saved before the sweep removes it.
@@ -33,8 +30,8 @@ UNATTACHED_LIMIT = 200
 def pictures_in(body: str) -> list[tuple[int, str]]:
     """Return the number and description of each picture dropped into a sanitised body."""
     found = []
-    for figure in FIGURE.finditer(body or ""):
-        if number := PICTURE_NUMBER.search(figure["inner"]):
+    for figure in EDITOR_FIGURE.finditer(body or ""):
+        if number := EDITOR_IMAGE.search(figure["inner"]):
             alt = ALT.search(figure["inner"])
             found.append((int(number[1]), alt[1].strip() if alt else ""))
     return found

@@ -8,7 +8,7 @@ import nh3
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from uploads.images import lift_pictures_out_of_lists
+from uploads.bodies import figure_dropped_pictures, lift_pictures_out_of_lists
 
 # What the rich-text editor makes (headings, lists, links, tables, figures with images and
 # captions), plus the few inline tags older posts and pasted text carry.
@@ -161,7 +161,8 @@ def unembed_videos(value: str) -> str:
 def clean_body(value: str) -> str:
     """Return a post's body as stored: sanitised, with its video addresses made players."""
     # Players made on an earlier save go back to addresses first, or sanitising would drop them.
-    return embed_videos(lift_pictures_out_of_lists(sanitize_html(unembed_videos(value))))
+    body = figure_dropped_pictures(sanitize_html(unembed_videos(value)))
+    return embed_videos(lift_pictures_out_of_lists(body))
 
 
 def html_to_text(value: str) -> str:

@@ -206,6 +206,13 @@ class TestTheStoredBody:
             '<img src="/media/b.jpg" alt="B">'
         )
 
+    def test_a_dropped_picture_whose_caption_was_removed_stays_a_figure(self):
+        body = '<p>Text</p><img src="/media/a.jpg" alt="A" data-file="4"><p>More</p>'
+
+        assert clean_body(body) == (
+            '<p>Text</p><figure><img src="/media/a.jpg" alt="A" data-file="4"></figure><p>More</p>'
+        )
+
     def test_a_picture_in_a_list_item_is_stored_after_the_list(self):
         body = (
             '<ul><li><p>First</p></li><li><figure><img src="/a.jpg" alt="A" data-file="3">'
