@@ -99,3 +99,26 @@ def test_a_picture_dropped_into_the_editor_is_uploaded_where_it_falls(
     image = PostImage.objects.get()
     assert image.post is None
     assert image.uploaded_by.username == "ada"
+
+
+def test_a_chosen_featured_image_survives_an_error_elsewhere_in_the_form(
+    browser, live_server, tmp_path
+):
+    writer = log_in_as_columnist(browser, live_server)
+    writer.goto("/admin/blog/post/add/")
+    editor = writer.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    writer.keyboard.type("A column still without its title.")
+    writer.locator("input[name=featured_image]").set_input_files(photograph(tmp_path / "desk.jpg"))
+    writer.locator("input[name=featured_image_alt]").fill("The night shift's desk")
+
+    writer.get_by_role("button", name="Save draft").click()
+
+    expect(writer.get_by_text("Give the post a title: readers see it first.")).to_be_visible()
+    expect(writer.get_by_text("Kept: desk.jpg.")).to_be_visible()
+    writer.get_by_role("textbox", name="Title:").first.fill("The night shift")
+    writer.get_by_role("button", name="Save draft").click()
+    expect(writer.locator(".messagelist")).to_contain_text("is saved: Draft")
+    post = Post.objects.get()
+    assert post.featured_image.name.endswith("desk.jpg")
+    assert post.featured_picture is not None
