@@ -8,6 +8,7 @@ every row its body names and its uploader owns; rows never attached are swept af
 """
 
 import datetime
+import html
 import re
 from pathlib import PurePath
 
@@ -15,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from blog.html import clean_body
+from blog.html import clean_body, html_to_text
 from blog.post_files import Attachment, PostImage
-from uploads.bodies import ALT, EDITOR_FIGURE, EDITOR_IMAGE
+from uploads.bodies import ALT, CAPTION, EDITOR_FIGURE, EDITOR_IMAGE
 
 # A link to a download, as blog:attachment addresses it.
 DOWNLOAD_NUMBER = re.compile(r'<a\s[^>]*\bhref="[^"]*/attachments/(\d+)/[^"]*"')
@@ -29,11 +30,24 @@ UNATTACHED_LIMIT = 200
 
 def pictures_in(body: str) -> list[tuple[int, str]]:
     """Return the number and description of each picture dropped into a sanitised body."""
+    return [(number, alt) for number, alt, _ in described_pictures(body)]
+
+
+def described_pictures(body: str) -> list[tuple[int, str, str]]:
+    """Return the number, description and caption (as text) of each picture dropped into a
+    sanitised body."""
     found = []
     for figure in EDITOR_FIGURE.finditer(body or ""):
         if number := EDITOR_IMAGE.search(figure["inner"]):
             alt = ALT.search(figure["inner"])
-            found.append((int(number[1]), alt[1].strip() if alt else ""))
+            caption = CAPTION.search(figure["inner"])
+            found.append(
+                (
+                    int(number[1]),
+                    html.unescape(alt[1]).strip() if alt else "",
+                    html_to_text(caption[1]) if caption else "",
+                )
+            )
     return found
 
 
@@ -89,12 +103,21 @@ def check_body_pictures(body: str, *, post, user) -> str:
 
 
 def attach_uploads(*, post, user) -> None:
-    """Give post the pictures and downloads its body names that user dropped into its editor."""
-    numbers = [number for number, _ in pictures_in(post.body)]
-    if numbers:
-        PostImage.objects.filter(pk__in=numbers, post__isnull=True, uploaded_by=user).update(
+    """Give post the pictures and downloads its body names that user dropped into its editor,
+    and copy each picture's description and caption from the body to its row (for exports
+    and the admin's lists)."""
+    pictures = {number: (alt, caption) for number, alt, caption in described_pictures(post.body)}
+    if pictures:
+        PostImage.objects.filter(pk__in=pictures, post__isnull=True, uploaded_by=user).update(
             post=post
         )
+        changed = []
+        for image in PostImage.objects.filter(pk__in=pictures, post=post):
+            alt, caption = pictures[image.pk]
+            if (image.alt, image.caption) != (alt[:250], caption[:300]):
+                image.alt, image.caption = alt[:250], caption[:300]
+                changed.append(image)
+        PostImage.objects.bulk_update(changed, ["alt", "caption"])
     if downloads := downloads_in(post.body):
         Attachment.objects.filter(pk__in=downloads, post__isnull=True, uploaded_by=user).update(
             post=post

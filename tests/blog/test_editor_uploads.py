@@ -93,6 +93,50 @@ class TestUploadingAPicture:
         assert drop(moderator_client).status_code == HTTPStatus.FORBIDDEN
         assert not PostImage.objects.exists()
 
+    def test_too_many_uploads_waiting_for_a_post_are_refused(self, author_client, monkeypatch):
+        monkeypatch.setattr("blog.editor_uploads.UNATTACHED_LIMIT", 1)
+        drop(author_client)
+
+        response = drop(author_client)
+
+        assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+        assert "Save the post you are writing" in response.json()["error"]
+        assert PostImage.objects.count() == 1
+
+
+class TestTheForm:
+    def test_the_editor_of_a_saved_post_uploads_to_that_post(self, author_client, author):
+        post = PostFactory(author=author, draft=True)
+
+        form = (
+            author_client.get(reverse("admin:blog_post_change", args=[post.pk]))
+            .context["adminform"]
+            .form
+        )
+        uploads = form.fields["body"].widget.get_config()["extensions"]["EditorUploads"]
+
+        assert uploads == {
+            "pictureUrl": f"{PICTURE_URL}?post={post.pk}",
+            "downloadUrl": f"{DOWNLOAD_URL}?post={post.pk}",
+        }
+        assert "/static/js/editor_uploads.js" in str(
+            form.fields["body"].widget.get_config()["js_modules"]
+        )
+
+    def test_pictures_dropped_in_the_editor_are_not_repeated_below_the_form(
+        self, author_client, author
+    ):
+        post = PostFactory(author=author, draft=True)
+        old = PostImage.objects.create(post=post, image=picture(), alt="Old")
+        PostImage.objects.create(post=post, image=picture(), alt="New", uploaded_by=author.user)
+
+        response = author_client.get(reverse("admin:blog_post_change", args=[post.pk]))
+
+        inline = next(
+            f for f in response.context["inline_admin_formsets"] if f.opts.model is PostImage
+        )
+        assert [form.original for form in inline if form.original] == [old]
+
 
 class TestSavingTheBody:
     def test_one_save_publishes_a_new_post_with_its_dropped_picture(self, author_client):
@@ -104,7 +148,7 @@ class TestSavingTheBody:
         assert response.status_code == HTTPStatus.FOUND
         post = Post.objects.get()
         image.refresh_from_db()
-        assert image.post == post
+        assert (image.post, image.alt, image.caption) == (post, "A teal square", "Seen from above")
         page = Client().get(post.get_absolute_url()).text
         assert f'id="image-{image.pk}"' in page
         assert 'alt="A teal square"' in page
