@@ -122,3 +122,45 @@ def test_a_chosen_featured_image_survives_an_error_elsewhere_in_the_form(
     post = Post.objects.get()
     assert post.featured_image.name.endswith("desk.jpg")
     assert post.featured_picture is not None
+
+
+def test_a_pasted_picture_and_a_picked_download_are_placed_and_saved_with_the_post(
+    browser, live_server, tmp_path
+):
+    writer = log_in_as_columnist(browser, live_server)
+    writer.goto("/admin/blog/post/add/")
+    writer.get_by_role("textbox", name="Title:").first.fill("Checklists")
+    editor = writer.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    writer.keyboard.type("Print this before the shift.")
+    data = photograph(tmp_path / "paste.jpg").read_bytes()
+
+    # What a browser hands a page when a copied picture is pasted.
+    editor.evaluate(
+        """(target, bytes) => {
+            const transfer = new DataTransfer()
+            transfer.items.add(new File([new Uint8Array(bytes)], "paste.jpg", {type: "image/jpeg"}))
+            target.dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: transfer, bubbles: true, cancelable: true,
+            }))
+        }""",
+        list(data),
+    )
+    expect(editor.locator(".editor-picture img")).to_have_count(1)
+    editor.get_by_label("Description (required)").fill("A printed checklist")
+
+    pdf = tmp_path / "shift_checklist.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n")
+    editor.locator("p").first.click()
+    writer.keyboard.press("End")
+    with writer.expect_file_chooser() as chooser:
+        writer.get_by_title("Attach a file for readers to download").click()
+    chooser.value.set_files(pdf)
+    expect(editor.get_by_role("link", name=re.compile(r"^shift checklist \("))).to_be_visible()
+
+    writer.get_by_role("button", name="Save draft").click()
+    expect(writer.locator(".messagelist")).to_contain_text("is saved: Draft")
+    post = Post.objects.get()
+    assert post.images.get().alt == "A printed checklist"
+    download = post.attachments.get()
+    assert download.get_absolute_url() in post.body
