@@ -122,18 +122,20 @@ function imageView(node, view, getPos) {
   })
   input.className = "editor-picture__alt"
   const label = crel("label", { className: "editor-picture__label" }, [
-    crel("span", { textContent: "Description (required)" }),
+    crel("span", {
+      textContent: node.attrs.file ? "Description (required)" : "Description",
+    }),
     input,
   ])
   const dom = crel("div", { className: "editor-picture", contentEditable: "false" }, [
     img,
     label,
   ])
+  // A dropped picture (one with its number) must be described: the server refuses it too.
   const refresh = (attrs) => {
-    dom.classList.toggle("editor-picture--undescribed", !(attrs.alt || "").trim())
-    input.setCustomValidity(
-      (attrs.alt || "").trim() ? "" : "Describe the picture before saving.",
-    )
+    const undescribed = Boolean(attrs.file) && !(attrs.alt || "").trim()
+    dom.classList.toggle("editor-picture--undescribed", undescribed)
+    input.setCustomValidity(undescribed ? "Describe the picture before saving." : "")
   }
   refresh(node.attrs)
   input.addEventListener("input", () => {
