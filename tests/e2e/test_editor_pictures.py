@@ -43,7 +43,7 @@ def test_a_picture_picked_in_the_editor_is_published_with_a_single_save(
     # The picture itself shows in the editor, waiting for its description.
     picture = editor.locator(".editor-picture img")
     expect(picture).to_have_attribute("src", re.compile(r"/media/renditions/.+\.jpg$"))
-    expect(writer.get_by_role("status")).to_contain_text("Describe it")
+    expect(writer.locator(".editor-uploads__status")).to_contain_text("Describe it")
     # Saving without a description is stopped before the form leaves the page.
     writer.get_by_role("button", name="Publish").click()
     expect(editor.get_by_label("Description (required)")).to_be_focused()
