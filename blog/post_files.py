@@ -13,7 +13,8 @@ from uploads.storage import original_storage
 
 
 class PostImage(models.Model):
-    """A picture placed in a post's body with its code, [image 12], on a line of its own."""
+    """A picture in a post's body: dropped into the editor, or placed with its code,
+    [image 12], on a line of its own."""
 
     # Empty while a picture dropped into the editor of a post not yet saved waits for it.
     post = models.ForeignKey(
