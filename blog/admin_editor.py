@@ -111,7 +111,9 @@ class EditorUploadsAdminMixin:
     def upload_picture(self, request):
         """Take a picture for the body, checked by its content, and say where it shows."""
         if request.method != "POST":
-            return JsonResponse({"error": "Send the picture with POST."}, status=405)
+            return JsonResponse(
+                {"error": "Send the picture with POST."}, status=HTTPStatus.METHOD_NOT_ALLOWED
+            )
         post = self.upload_target(request)
         if too_many_waiting(request.user):
             return self.too_many()
@@ -141,7 +143,9 @@ class EditorUploadsAdminMixin:
     def upload_download(self, request):
         """Take a file for readers to download, checked by its content, and give its link."""
         if request.method != "POST":
-            return JsonResponse({"error": "Send the file with POST."}, status=405)
+            return JsonResponse(
+                {"error": "Send the file with POST."}, status=HTTPStatus.METHOD_NOT_ALLOWED
+            )
         post = self.upload_target(request)
         if too_many_waiting(request.user):
             return self.too_many()

@@ -93,6 +93,12 @@ class TestUploadingAPicture:
         assert drop(moderator_client).status_code == HTTPStatus.FORBIDDEN
         assert not PostImage.objects.exists()
 
+    def test_only_a_post_sent_to_a_post_number_is_taken(self, author_client):
+        assert author_client.get(PICTURE_URL).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+        response = author_client.post(f"{PICTURE_URL}?post=1%20or%201", {"file": picture()})
+        assert response.status_code == HTTPStatus.NOT_FOUND
+        assert not PostImage.objects.exists()
+
     def test_too_many_uploads_waiting_for_a_post_are_refused(self, author_client, monkeypatch):
         monkeypatch.setattr("blog.editor_uploads.UNATTACHED_LIMIT", 1)
         drop(author_client)
