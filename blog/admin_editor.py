@@ -88,7 +88,7 @@ class EditorUploadsAdminMixin:
             if not self.has_add_permission(request):
                 raise PermissionDenied
             return None
-        if not number.isdigit():
+        if not (number.isascii() and number.isdigit()):
             raise Http404("No such post.")
         post = get_object_or_404(self.get_queryset(request), pk=number)
         if not self.has_change_permission(request, post):
