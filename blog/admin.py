@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from authors.models import Author
 from blog import sidebar
 from blog.admin_autosave import AutosaveAdminMixin
+from blog.admin_editor import EditorUploadsAdminMixin
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
@@ -19,6 +20,7 @@ from edge import tags
 from edge.admin import PurgingAdminMixin
 from edge.state import content_changed
 from ops.revisions import RevisionAdmin
+from uploads.kept import KeptFileInput
 
 
 def is_editor(user):
@@ -87,6 +89,10 @@ class PostImageInline(PostPartInline):
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
+    def get_queryset(self, request):
+        # Pictures dropped into the editor keep their description and caption in the body.
+        return super().get_queryset(request).filter(uploaded_by__isnull=True)
+
     @admin.display(description="Preview")
     def thumbnail(self, obj):
         picture = obj.picture if obj.pk else None
@@ -128,7 +134,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(AutosaveAdminMixin, EditorUploadsAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
@@ -159,6 +165,8 @@ class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     ]
     readonly_fields = ["state"]
     inlines = [PostImageInline, AttachmentInline]
+    # A chosen featured image survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
@@ -326,6 +334,8 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    # A chosen portrait survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
 
     def cache_tags(self, obj):
         if obj is None:

@@ -130,7 +130,11 @@ def attachment_download(request, pk, filename):
     is_preview = attachment is None
     if is_preview:
         attachment = get_object_or_404(Attachment.objects.select_related("post__author"), pk=pk)
-        if not attachment.post.can_be_edited_by(request.user):
+        if attachment.post is None:
+            # Dropped into an editor, its post not saved yet: its uploader's alone.
+            if attachment.uploaded_by_id != request.user.pk:
+                raise Http404("No such file.")
+        elif not attachment.post.can_be_edited_by(request.user):
             raise Http404("No such file.")
     try:
         handle = attachment.file.storage.open(attachment.file.name, "rb")

@@ -7,6 +7,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from config.logs import logging_config
 
@@ -300,6 +302,15 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME := env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME",
     }
 # Uploads larger than this are refused by the forms that take them, with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The post form's editor takes pictures and downloads dropped into it (blog.admin_editor):
+# its script is loaded with the editor's own. blog/html.py sanitises what it makes.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor_uploads.js")],
+        # It makes no markup of its own: what it places is Figure's, Image's and Link's.
+        "extensions": {"EditorUploads": html_tags([])},
+    }
+]
 # Pictures and attachments authors upload: checked by content, within these limits.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
