@@ -18,7 +18,6 @@ from django.utils import timezone
 from blog.models import Post
 from edge import tags
 from edge.state import content_version
-from tests.edge.recorder import Recorder
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,20 +31,6 @@ MOVE = reverse("admin:blog_post_reschedule")
 
 def at(day, hour=9, minute=30):
     return datetime.datetime(2026, 12, day, hour, minute, tzinfo=LONDON)
-
-
-@pytest.fixture
-def varnish(settings):
-    """A stand-in for a Varnish server, noting the purges it is sent."""
-    recorder = Recorder()
-    settings.EDGE_CACHE_BACKENDS = {
-        "varnish": {
-            "BACKEND": "edge.purge.VarnishBackend",
-            "OPTIONS": {"locations": [recorder.url]},
-        }
-    }
-    yield recorder
-    recorder.close()
 
 
 @pytest.fixture(autouse=True)
