@@ -107,7 +107,8 @@ def calendar_view(request, admin_site):
     now = timezone.now()
     today = timezone.localdate(now)
     view = WEEK if request.GET.get("view") == WEEK else MONTH
-    first, last, anchor = period(view, _parse_day(request.GET.get("day"), today))
+    day = _parse_day(request.GET.get("day"), today)
+    first, last, anchor = period(view, day)
     authors = columnists_for(user, now)
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(first - MARGIN, datetime.time(), tzinfo=tz)
@@ -170,8 +171,8 @@ def calendar_view(request, admin_site):
         "previous_url": calendar_url(view, previous),
         "next_url": calendar_url(view, following),
         "today_url": calendar_url(view, today),
-        "month_url": calendar_url(MONTH, anchor),
-        "week_url": calendar_url(WEEK, anchor if view == WEEK else max(anchor, first)),
+        "month_url": calendar_url(MONTH, day),
+        "week_url": calendar_url(WEEK, day),
         "sees_everyone": sees_everyone(user),
     }
     return TemplateResponse(request, "blog/calendar.html", context)

@@ -34,7 +34,7 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!dragged) return;
       event.preventDefault();
       const entry = dragged;
-      const form = entry.querySelector("form.cal-move");
+      const form = entry.querySelector(".cal-move form");
       if (entry.closest(".cal-day") === day) return;
       const data = new FormData(form);
       data.set("date", day.dataset.date);

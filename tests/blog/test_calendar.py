@@ -94,6 +94,7 @@ def test_the_week_view_shows_seven_days_with_prev_and_next(editor_client, desk):
     assert "Week of 7 December 2026" in response.text
     assert "view=week&amp;day=2026-11-30" in response.text
     assert "view=week&amp;day=2026-12-14" in response.text
+    assert "view=month&amp;day=2026-12-09" in response.text  # the month of the day asked for
 
 
 def test_a_rhythm_the_calendar_cannot_read_is_named_to_editors(editor_client, author):
