@@ -150,7 +150,9 @@ def calendar_view(request, admin_site):
             continue
         last_day = columnist.author.last_published
         anchor_day = timezone.localdate(last_day) if last_day else None
-        expected = rhythm.expected_slots(columnist.rule, first, last, anchor_day)
+        # Nobody owed columns before they joined.
+        joined = timezone.localdate(columnist.author.created_at)
+        expected = rhythm.expected_slots(columnist.rule, max(first, joined), last, anchor_day)
         columnist.slots = rhythm.assess(columnist.rule, expected, column_days[pk], today)
         for slot in columnist.slots:
             days[slot.day].slots.append((columnist, slot))

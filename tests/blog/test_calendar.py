@@ -55,6 +55,8 @@ def desk(author, other_author):
     author.save()
     other_author.rhythm = "fortnightly on Fridays"
     other_author.save()
+    # Both joined long before.
+    type(author).objects.update(created_at=at(1) - datetime.timedelta(days=365))
     PostFactory(author=other_author, title="Olu on change", published_at=at(1))
     PostFactory(author=author, title="Ada's next column", published_at=at(9, 8, 15))
     PostFactory(author=other_author, title="Olu's next column", published_at=at(18))
@@ -83,6 +85,16 @@ def test_the_month_shows_weekly_and_fortnightly_slots_with_the_overdue_marked(ed
     # The columns themselves, with their times and state.
     assert "Olu on change" in days["2026-12-01"] and "published" in days["2026-12-01"]
     assert "08:15 Ada's next column Ada Author · scheduled" in days["2026-12-09"]
+
+
+def test_no_slot_is_expected_before_a_columnist_joined(editor_client, desk):
+    author, _ = desk
+    type(author).objects.filter(pk=author.pk).update(created_at=at(3))
+
+    days = cells(editor_client.get(CALENDAR))
+
+    assert "Ada Author" not in days["2026-12-02"]
+    assert "Ada Author: filled" in days["2026-12-09"]
 
 
 def test_the_week_view_shows_seven_days_with_prev_and_next(editor_client, desk):
