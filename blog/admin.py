@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from authors.models import Author
 from blog import editorial_calendar, sidebar
+from blog.admin_autosave import AutosaveAdminMixin
 from blog.cache_tags import post_tags
 from blog.correcting import CorrectionAdminMixin
 from blog.forms import PostAdminForm, workflow_button
@@ -128,7 +129,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(CorrectionAdminMixin, PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(CorrectionAdminMixin, AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]

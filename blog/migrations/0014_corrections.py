@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0012_tags_with_addresses'),
+        ('blog', '0013_post_autosaves'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
