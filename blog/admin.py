@@ -3,15 +3,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.db import models
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
-from blog import sidebar
+from blog import editorial_calendar, sidebar
 from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
 from blog.cache_tags import post_tags
+from blog.correcting import CorrectionAdminMixin
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
@@ -134,7 +135,13 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(AutosaveAdminMixin, EditorUploadsAdminMixin, PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(
+    CorrectionAdminMixin,
+    AutosaveAdminMixin,
+    EditorUploadsAdminMixin,
+    PurgingAdminMixin,
+    RevisionAdmin,
+):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
@@ -170,6 +177,23 @@ class PostAdmin(AutosaveAdminMixin, EditorUploadsAdminMixin, PurgingAdminMixin, 
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
+
+    def get_urls(self):
+        calendar = editorial_calendar.calendar_view
+        move = editorial_calendar.reschedule
+        return [
+            path(
+                "calendar/",
+                self.admin_site.admin_view(lambda request: calendar(request, self.admin_site)),
+                name="blog_post_calendar",
+            ),
+            path(
+                "calendar/move/",
+                self.admin_site.admin_view(lambda request: move(request, self)),
+                name="blog_post_reschedule",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")

@@ -9,7 +9,7 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from authors.models import Author
-from blog.models import Attachment, Category, Post
+from blog.models import Attachment, Category, Correction, Post
 from blog.pagination import UncountedPaginator, paginate
 from blog.search import (
     MAX_QUERY_LENGTH,
@@ -71,6 +71,14 @@ def tag_detail(request, slug):
     return TemplateResponse(
         request, "blog/post_list.html", {"list_kind": "tag", "tag": tag, "page_obj": page}
     )
+
+
+def correction_list(request):
+    """List the corrections of published posts, newest first, each linking to its post."""
+    corrections = Correction.objects.public().select_related("post__author")
+    page = paginate(request, corrections)
+    tags.add_posts(request, [correction.post for correction in page])
+    return TemplateResponse(request, "blog/correction_list.html", {"page_obj": page})
 
 
 def search(request):
