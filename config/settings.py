@@ -382,6 +382,10 @@ WORKER_MAX_ATTEMPTS = env.int("WORKER_MAX_ATTEMPTS", default=5)
 WORKER_BEAT_SECONDS = env.float("WORKER_BEAT_SECONDS", default=5)
 # While the database is away the worker tries again after 0.5 s, 1 s, 2 s... up to this.
 WORKER_BACKOFF_MAX_SECONDS = env.float("WORKER_BACKOFF_MAX_SECONDS", default=5)
+# Management commands the worker runs hourly (worker/loop.py): no cron needed.
+WORKER_HOURLY_COMMANDS = env.list(
+    "WORKER_HOURLY_COMMANDS", default=["send_slot_reminders", "sweep_editor_uploads"]
+)
 
 # The request header holding the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")

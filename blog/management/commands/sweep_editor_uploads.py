@@ -7,7 +7,7 @@ from uploads.kept import sweep_kept
 class Command(BaseCommand):
     help = (
         "Delete pictures and downloads dropped into an editor whose post was never saved, and "
-        "chosen files kept across a form's error, once a day old. Run it daily (cron)."
+        "chosen files kept across a form's error, once a day old. The worker runs it hourly."
     )
 
     def handle(self, *args, **options):
