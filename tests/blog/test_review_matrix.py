@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from blog.models import Post
+from blog.models import Post, PostImage
 from blog.review_forms import DESK_BUTTONS
 from blog.review_states import ReviewState
 from tests.blog.desk import change_url, form_for, make_person, post_in, where
+from tests.blog.test_editor_uploads import drop
 from tests.factories import AuthorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -290,3 +291,16 @@ def test_a_note_saved_with_plain_save_is_kept_not_lost(client):
 
     assert post.editorial_notes.get().body == "Check the figures."
     assert where(post) == IN_REVIEW
+
+
+def test_a_contributor_uploads_to_their_own_draft_only(client):
+    user = make_person("contributor")
+    own_draft = post_in("draft", author=user.author)
+    own_in_review = post_in("in_review", author=user.author)
+    anothers = post_in("draft", author=AuthorFactory())
+    client.force_login(user)
+
+    assert drop(client, post=anothers).status_code == HTTPStatus.NOT_FOUND
+    assert drop(client, post=own_in_review).status_code == HTTPStatus.FORBIDDEN
+    assert drop(client, post=own_draft).status_code == HTTPStatus.CREATED
+    assert list(PostImage.objects.values_list("post", flat=True)) == [own_draft.pk]
