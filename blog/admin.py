@@ -16,7 +16,7 @@ from blog.correcting import CorrectionAdminMixin
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.review_forms import DESK_BUTTONS
-from blog.review_states import ReviewState
+from blog.review_states import REVIEW_FIELDS, ReviewState
 from blog.review_words import state_in_words
 from blog.search import reindex_posts
 from blog.services import post_address_changed
@@ -233,7 +233,7 @@ class PostAdmin(
         hidden = super().fields_out_of_reach(request)
         if review.needs_review(request.user):
             # The desk publishes their posts: no field of the form, no revert, does it.
-            return {*hidden, "status", "published_at", "review_state", "review_changed_at"}
+            return {*hidden, "status", "published_at", *REVIEW_FIELDS}
         return hidden
 
     def get_fieldsets(self, request, obj=None):
