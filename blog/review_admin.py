@@ -41,6 +41,8 @@ class NoteForm(forms.Form):
     )
 
     def __init__(self, *args, post, **kwargs):
+        # Its fields live on the post's page beside the post's own ("body" among them).
+        kwargs.setdefault("prefix", "note")
         super().__init__(*args, **kwargs)
         self.post = post
         self.fields["parent"].queryset = EditorialNote.objects.filter(post=post)

@@ -43,13 +43,15 @@ def test_the_writer_and_the_editors_thread_notes_on_the_posts_form(
     client, post, contributor, editor
 ):
     client.force_login(editor)
-    response = client.post(notes_url(post), {"body": SECRET, "passage": "Nobody  reads the log."})
+    response = client.post(
+        notes_url(post), {"note-body": SECRET, "note-passage": "Nobody  reads the log."}
+    )
     first = EditorialNote.objects.get()
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == f"{change_url(post)}#note-{first.pk}"
 
     client.force_login(contributor)
-    client.post(notes_url(post), {"body": "I will cut it.", "parent": first.pk})
+    client.post(notes_url(post), {"note-body": "I will cut it.", "note-parent": first.pk})
     answer = EditorialNote.objects.exclude(pk=first.pk).get()
     page = client.get(change_url(post)).text
 
@@ -71,7 +73,7 @@ def test_an_answer_to_an_answer_stays_in_the_thread(post, contributor, editor):
 
 def test_a_note_is_kept_in_the_posts_history(client, post, editor):
     client.force_login(editor)
-    client.post(notes_url(post), {"body": SECRET})
+    client.post(notes_url(post), {"note-body": SECRET})
 
     revision = Version.objects.get_for_object(post).first().revision
     assert revision.get_comment() == "Added an editorial note"
@@ -85,7 +87,9 @@ def test_a_note_is_kept_in_the_posts_history(client, post, editor):
 def test_a_passage_not_in_the_post_is_refused_with_the_note_kept(client, post, editor):
     client.force_login(editor)
 
-    response = client.post(notes_url(post), {"body": SECRET, "passage": "words never written"})
+    response = client.post(
+        notes_url(post), {"note-body": SECRET, "note-passage": "words never written"}
+    )
 
     assert response.status_code == HTTPStatus.OK
     assert "About the passage" in response.text
@@ -97,7 +101,7 @@ def test_a_passage_not_in_the_post_is_refused_with_the_note_kept(client, post, e
 def test_an_empty_note_is_refused_by_name(client, post, editor):
     client.force_login(editor)
 
-    response = client.post(notes_url(post), {"body": "  "})
+    response = client.post(notes_url(post), {"note-body": "  "})
 
     assert "Write the note before adding it." in response.text
     assert not EditorialNote.objects.exists()
@@ -109,7 +113,7 @@ def test_nobody_else_reads_or_writes_a_posts_notes(client, post, editor, role):
     client.force_login(make_person(role))
 
     page = client.get(change_url(post))
-    response = client.post(notes_url(post), {"body": "Let me in"})
+    response = client.post(notes_url(post), {"note-body": "Let me in"})
 
     assert SECRET not in page.text
     assert response.status_code in (HTTPStatus.NOT_FOUND, HTTPStatus.FORBIDDEN)
@@ -122,7 +126,7 @@ def test_a_moderator_reading_a_published_post_never_sees_its_notes(client, edito
     client.force_login(make_person("moderator"))
 
     page = client.get(change_url(published))
-    response = client.post(notes_url(published), {"body": "Let me in"})
+    response = client.post(notes_url(published), {"note-body": "Let me in"})
 
     assert page.status_code == HTTPStatus.OK
     assert SECRET not in page.text

@@ -162,7 +162,7 @@ def test_a_contributor_cannot_reach_another_writers_post_or_its_uploads(client):
     response = client.post(change_url(other), form_for(other, _submit_for_review="x"))
     assert response.status_code == HTTPStatus.FOUND
     assert where(other) == DRAFT
-    notes = client.post(f"/admin/blog/post/{other.pk}/notes/", {"body": "hello"})
+    notes = client.post(f"/admin/blog/post/{other.pk}/notes/", {"note-body": "hello"})
     assert notes.status_code == HTTPStatus.NOT_FOUND
 
 

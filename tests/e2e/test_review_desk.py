@@ -117,3 +117,26 @@ def test_a_scheduled_posts_time_is_shown_in_the_publications_zone(browser, live_
     expect(rows.filter(has_text="A summer column")).to_contain_text(
         "Scheduled for Wednesday 5 June 2030, 09:00 BST"
     )
+
+
+def test_a_note_points_at_the_words_selected_in_the_post(browser, live_server):
+    UserFactory(username="eddie", groups=["Editors"])
+    post = PostFactory(
+        title=TITLE, draft=True, review_state="in_review", body="<p>Nobody reads the log.</p>"
+    )
+
+    editor = log_in(browser, live_server, "eddie")
+    editor.goto(f"/admin/blog/post/{post.pk}/change/")
+    use_selection = editor.get_by_role("button", name="Use the words selected in the post")
+    use_selection.click()
+    expect(editor.locator("#quote-hint")).to_have_text(re.compile("Select some words"))
+    editor.locator(".ProseMirror[contenteditable=true] p").click()
+    editor.keyboard.press("End")
+    editor.keyboard.press("Shift+Home")
+    use_selection.click()
+    expect(editor.get_by_label("About the passage:")).to_have_value("Nobody reads the log.")
+    editor.get_by_label("Note:", exact=True).fill("Who should?")
+    editor.get_by_role("button", name="Add note").click()
+
+    expect(editor.locator("#notes .note-passage")).to_have_text("“Nobody reads the log.”")
+    expect(editor.locator("#notes")).to_contain_text("Who should?")
