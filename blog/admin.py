@@ -357,6 +357,10 @@ class PostAdmin(
     @admin.action(description="Publish the selected posts now", permissions=["publish"])
     def publish_now(self, request, queryset):
         def publish(post):
+            if post.is_in_review():
+                # An editor's decision on a post in review: recorded, and its writer told.
+                review.approve(post=post, by=request.user)
+                return
             post.publish(at=timezone.now() if not post.is_published() else post.published_at)
 
         count = self._changed_in_bulk(queryset, publish)

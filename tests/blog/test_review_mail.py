@@ -89,3 +89,23 @@ def test_a_full_round_sends_each_message_once(contributor, editors, mailoutbox):
     run_worker()
     assert len(mailoutbox) == 6
     assert mailoutbox[-1].to == [contributor.email]
+
+
+def test_an_editors_bulk_publish_of_a_post_in_review_is_an_approval(
+    client, contributor, editors, mailoutbox
+):
+    post = post_in("in_review", author=contributor.author)
+    client.force_login(editors[0])
+
+    client.post("/admin/blog/post/", {"action": "publish_now", "_selected_action": [post.pk]})
+    run_worker()
+
+    post.refresh_from_db()
+    assert (post.status, post.review_state, post.review_changed_by) == (
+        "published",
+        "approved",
+        editors[0],
+    )
+    [message] = mailoutbox
+    assert message.to == [contributor.email]
+    assert message.subject == f"Approved: “{post.title}”"
