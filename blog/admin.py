@@ -1,19 +1,23 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.db import models
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
 from blog import sidebar
+from blog.admin_widgets import LABELLED_FILES
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
 from blog.services import post_address_changed
+from blog.tag_suggestions import tag_suggestions
 from edge import tags
 from edge.admin import PurgingAdminMixin
 from edge.state import content_changed
@@ -83,6 +87,7 @@ class PostPartInline(admin.StackedInline):
 
 class PostImageInline(PostPartInline):
     model = PostImage
+    formfield_overrides = LABELLED_FILES
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
@@ -161,6 +166,22 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
+    formfield_overrides = LABELLED_FILES
+
+    class Media:
+        # A full-width title, a short excerpt, spell-checking and tag suggestions.
+        css = {"all": ["css/post_admin.css"]}
+        js = ["js/post_form.js"]
+
+    def get_urls(self):
+        suggest = self.admin_site.admin_view(partial(tag_suggestions, model_admin=self))
+        return [path("tags/", suggest, name="blog_post_tag_suggestions"), *super().get_urls()]
+
+    def get_list_display(self, request):
+        if is_editor(request.user) or not request.user.has_perm("blog.change_post"):
+            return self.list_display
+        # An author's list holds their own posts only: their name would fill a column.
+        return [name for name in self.list_display if name != "author"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")
@@ -325,6 +346,7 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    formfield_overrides = LABELLED_FILES
 
     def cache_tags(self, obj):
         if obj is None:
