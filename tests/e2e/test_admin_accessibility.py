@@ -25,10 +25,13 @@ PAGES = [
     ("author", "/admin/blog/post/add/"),
     ("author", "/admin/blog/post/{post}/change/"),
     ("author", "/admin/authors/author/{author}/change/"),
+    ("author", "/admin/comments/comment/"),
     ("author", "/admin/password_change/"),
     ("moderator", "/admin/"),
     ("moderator", "/admin/blog/post/"),
+    ("moderator", "/admin/blog/post/{post}/change/"),
     ("moderator", "/admin/comments/comment/"),
+    ("moderator", "/admin/comments/comment/{comment}/change/"),
     ("moderator", "/admin/comments/comment/desk/"),
     ("moderator", "/admin/password_change/"),
 ]

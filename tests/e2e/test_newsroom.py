@@ -92,3 +92,22 @@ def test_typing_a_tag_suggests_existing_ones_most_used_first(columnist_page):
     expect(options).to_have_count(2)
     values = [options.nth(i).get_attribute("value") for i in range(2)]
     assert values == ["rotas, service desks", "rotas, servers"]
+
+
+def test_an_authors_list_gives_titles_room_and_no_author_column(page):
+    author = AuthorFactory(user=UserFactory(username="ada", groups=["Authors"]))
+    PostFactory(author=author, title="What a Monday morning queue really tells you about staffing")
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto("/")
+    log_in(page, author.user)
+
+    page.goto("/admin/blog/post/")
+
+    expect(page.locator("#result_list th.column-author")).to_have_count(0)
+    title = page.locator("#result_list th.field-title").first.bounding_box()
+    line = page.locator("#result_list th.field-title a").first.evaluate(
+        "link => parseFloat(getComputedStyle(link).lineHeight)"
+    )
+    assert title["width"] >= 250, title
+    # Three lines at most, where the squeezed column took a line a word.
+    assert title["height"] <= 3 * line + 20, (title, line)
