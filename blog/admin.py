@@ -11,6 +11,7 @@ from django.utils.html import format_html
 
 from authors.models import Author
 from blog import sidebar
+from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_widgets import LABELLED_FILES
 from blog.cache_tags import post_tags
 from blog.forms import PostAdminForm, workflow_button
@@ -132,7 +133,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]

@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
+from blog.autosaves import PostAutosave  # noqa: F401 (the post form's autosaves, beside)
 from blog.html import clean_body, html_to_text, summarize_text
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
