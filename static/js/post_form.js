@@ -63,20 +63,29 @@
   // alone, so an empty one has no name: name it by the field's label too.
   function nameAutocomplete(select) {
     const label = document.querySelector(`label[for="${select.id}"]`);
-    const combobox = select.nextElementSibling?.querySelector(".select2-selection");
+    const combobox = select.parentElement.querySelector(".select2-selection");
     const rendered = combobox?.querySelector(".select2-selection__rendered");
-    if (!label || !combobox || !rendered) return;
+    if (!label || !combobox || !rendered) return false;
     label.id ||= `${select.id}-label`;
     combobox.setAttribute("aria-labelledby", `${label.id} ${rendered.id}`);
     rendered.setAttribute("aria-labelledby", `${label.id} ${rendered.id}`);
+    return true;
   }
 
-  // After "load": the admin builds its select2 widgets when the document is ready.
-  window.addEventListener("load", () => {
-    document.querySelectorAll("select.admin-autocomplete").forEach(nameAutocomplete);
-  });
+  // The admin builds its select2 widgets once jQuery is ready, at a moment of its own:
+  // name each as soon as its widget appears beside it.
+  function watchAutocomplete(select) {
+    if (nameAutocomplete(select)) return;
+    const observer = new MutationObserver(() => {
+      if (nameAutocomplete(select)) observer.disconnect();
+    });
+    observer.observe(select.parentElement, { childList: true, subtree: true });
+  }
 
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("input[data-suggestions]").forEach(suggestTags);
+    document
+      .querySelectorAll("select.admin-autocomplete:not([name*=__prefix__])")
+      .forEach(watchAutocomplete);
   });
 })();
