@@ -1,93 +1,194 @@
-"""When a posting rhythm ("every Wednesday", "fortnightly") has a columnist's next column due."""
+"""A columnist's posting rhythm read as a rule, and the days it expects a column.
+
+A profile's rhythm is free text ("every Wednesday", "fortnightly on Fridays", "on the first
+Tuesday of the month"). `parse()` reads the common ways of saying it into a `Rule`, or None
+when it cannot: editors see such a rhythm as "not understood" and get no slots for it.
+`expected_slots()` lists the days a rule expects a column between two dates, and
+`assess()` says of each whether a column was published (or is scheduled) within its window
+and whether it is overdue. Pure functions of dates: no database, no clock.
+
+Fortnightly and monthly rules need a starting point: the *anchor*, the day of the
+columnist's last published column. A fortnightly rhythm falls in the anchor's week and every
+other week from it (with no column yet, in the weeks of REFERENCE_MONDAY); "monthly, usually
+on a Thursday" takes the anchor's Thursday of the month (the second, say), "monthly" alone
+its day of the month.
+"""
 
 import calendar
+import datetime
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+
+WEEKLY, FORTNIGHTLY, MONTHLY = "weekly", "fortnightly", "monthly"
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
-DAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "last": -1}  # fmt: skip
-COUNTS = {"other": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+            "fourth": 4, "4th": 4, "last": -1}  # fmt: skip
 
-# "every other Wednesday", "every 2 weeks", "fortnightly on Fridays", "on the first Monday
-# of the month": the forms columnists write, matched after lower-casing and trimming.
-EVERY_N_WEEKS = re.compile(rf"every (?P<count>other|two|three|four|\d) (?:weeks?|(?P<day>{DAY})s?)")
-ON_DAY = re.compile(rf"\b(?:on )?(?P<day>{DAY})s?\b")
-NTH_OF_MONTH = re.compile(
-    rf"(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last) (?P<day>{DAY})s?"
-    r"(?: of (?:the|each|every) month)?"
-)
+# Fortnightly slots fall in the weeks of this Monday and every other week from it when the
+# columnist has no published column to anchor them.
+REFERENCE_MONDAY = datetime.date(2024, 1, 1)
+
+# Days before and after a slot within which a column fills it: the slot's share of the
+# period, so that two slots never share a column.
+WINDOWS = {WEEKLY: (3, 3), FORTNIGHTLY: (6, 7), MONTHLY: (10, 10)}
+# "Twice a month": two slots a month, each with a fortnight's window.
+TWICE_MONTHLY_WINDOW = (6, 7)
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 
-def next_due(rhythm, last_published, today):
-    """Return the date the rhythm says the next column is due, or None if it is not understood.
+@dataclass(frozen=True)
+class Rule:
+    """When a columnist is expected: a kind, and the weekdays (Monday is 0) or month days.
 
-    last_published is the date of the columnist's latest published column (None if there is
-    none yet); a weekly or longer rhythm counts from it. The date returned is today or later.
+    `nths` are the weekday's occurrences in a month for a monthly rule (1 first, -1 last);
+    `days` the days of the month when a monthly rule names no weekday.
     """
-    text = " ".join((rhythm or "").lower().replace(",", " ").split())
-    if not text:
+
+    kind: str
+    weekdays: tuple[int, ...] = ()
+    nths: tuple[int, ...] = ()
+    days: tuple[int, ...] = ()
+    twice: bool = False
+
+    @property
+    def window(self):
+        """Return (days before, days after) a slot within which a column fills it."""
+        return TWICE_MONTHLY_WINDOW if self.twice else WINDOWS[self.kind]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A day a column is expected, whether one fills it and whether it is overdue."""
+
+    day: datetime.date
+    first: datetime.date
+    last: datetime.date
+    is_filled: bool
+    is_overdue: bool
+
+
+def parse(text: str) -> Rule | None:
+    """Return the rule a rhythm's text describes, or None if it is not understood."""
+    words = _WORD.findall(text.lower())
+    if not words:
         return None
-    if match := NTH_OF_MONTH.search(text):
-        return _nth_weekday_due(ORDINALS[match["nth"]], WEEKDAYS[match["day"]], today)
-    weeks = None
-    if match := EVERY_N_WEEKS.search(text):
-        weeks = COUNTS.get(match["count"], None) or int(match["count"])
-    elif "fortnight" in text or "biweekly" in text or "bi-weekly" in text:
-        weeks = 2
-    elif "weekly" in text or "every week" in text or "once a week" in text:
-        weeks = 1
-    elif "daily" in text or "every day" in text:
-        return today
-    elif "monthly" in text or "every month" in text or "once a month" in text:
-        return _monthly_due(last_published, today)
-    day = ON_DAY.search(text)
-    weekday = WEEKDAYS[day["day"]] if day else None
-    if weeks is None:
-        # A day named alone ("Wednesdays", "every Wednesday") means every week.
-        if weekday is None:
-            return None
-        weeks = 1
-    if weekday is None:
-        # "weekly": a week after the last column, or today when there is none yet.
-        if last_published is None:
-            return today
-        return max(last_published + timedelta(weeks=weeks), today)
-    return _weekday_due(weekday, weeks, last_published, today)
-
-
-def _weekday_due(weekday, weeks, last_published, today):
-    """Return the first such weekday from today on that is a full rhythm after the last column."""
-    candidate = today + timedelta(days=(weekday - today.weekday()) % 7)
-    if last_published is not None and weeks > 1:
-        # Columns every n weeks: the day comes n weeks after the last one's week.
-        earliest = last_published + timedelta(days=7 * weeks - 6)
-        while candidate < earliest:
-            candidate += timedelta(weeks=1)
-    elif last_published is not None and candidate == today and last_published == today:
-        candidate += timedelta(weeks=weeks)
-    return candidate
-
-
-def _nth_weekday_due(nth, weekday, today):
-    """Return the nth (or last, -1) given weekday of this month, or of the next if it is past."""
-    year, month = today.year, today.month
-    for _ in range(2):
-        days = [week[weekday] for week in calendar.monthcalendar(year, month) if week[weekday]]
-        day = date(year, month, days[nth if nth == -1 else nth - 1])
-        if day >= today:
-            return day
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    weekdays = tuple(
+        dict.fromkeys(
+            WEEKDAYS[w.removesuffix("s")] for w in words if w.removesuffix("s") in WEEKDAYS
+        )
+    )
+    joined = " ".join(words)
+    if "fortnight" in joined or re.search(
+        r"\b(every|each) (other|second|2nd|alternate)\b|\bbi ?weekly\b|\balternate\b", joined
+    ):
+        return Rule(FORTNIGHTLY, weekdays=weekdays[:1])
+    if "month" in joined:
+        twice = bool(re.search(r"\btwice\b|\btwo times\b", joined))
+        nths = tuple(dict.fromkeys(ORDINALS[w] for w in words if w in ORDINALS))
+        if twice and not nths and weekdays:
+            nths = (1, 3)
+        return Rule(MONTHLY, weekdays=weekdays[:1], nths=nths, twice=twice or len(nths) > 1)
+    if weekdays or re.search(r"\bweekly\b|\b(every|each|once a) week\b", joined):
+        return Rule(WEEKLY, weekdays=weekdays)
     return None
 
 
-def _monthly_due(last_published, today):
-    """Return a month after the last column (the same day, or the month's last), at least today."""
-    if last_published is None:
-        return today
-    year, month = divmod(last_published.year * 12 + last_published.month, 12)
-    month += 1
-    day = min(last_published.day, calendar.monthrange(year, month)[1])
-    return max(date(year, month, day), today)
+def expected_slots(
+    rule: Rule, start: datetime.date, end: datetime.date, anchor: datetime.date | None = None
+) -> list[datetime.date]:
+    """Return the days from start to end (both included) on which rule expects a column.
+
+    anchor is the day of the columnist's last published column, or None.
+    """
+    if rule.kind == MONTHLY:
+        return _monthly_slots(rule, start, end, anchor)
+    weekdays = rule.weekdays or ((anchor.weekday(),) if anchor else ())
+    if not weekdays:
+        return []
+    days = (start + datetime.timedelta(days=n) for n in range((end - start).days + 1))
+    slots = [day for day in days if day.weekday() in weekdays]
+    if rule.kind == FORTNIGHTLY:
+        base = _week_start(anchor or REFERENCE_MONDAY)
+        slots = [day for day in slots if ((_week_start(day) - base).days // 7) % 2 == 0]
+    return slots
+
+
+def _week_start(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _nth_weekday(year, month, weekday, nth):
+    """Return the nth (1 first, -1 last) weekday of a month, or None if there is no such."""
+    days = [
+        datetime.date(year, month, d)
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if datetime.date(year, month, d).weekday() == weekday
+    ]
+    if nth == -1:
+        return days[-1]
+    return days[nth - 1] if nth <= len(days) else None
+
+
+def _monthly_slots(rule, start, end, anchor):
+    weekday = rule.weekdays[0] if rule.weekdays else None
+    nths, days = rule.nths, rule.days
+    if weekday is not None and not nths:
+        nths = ((anchor.day - 1) // 7 + 1,) if anchor and anchor.weekday() == weekday else (1,)
+    if weekday is None and not days:
+        if rule.twice:
+            days = (1, 15)
+        else:
+            days = (min(anchor.day, 28),) if anchor else (1,)
+    slots = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        if weekday is not None:
+            found = (_nth_weekday(year, month, weekday, nth) for nth in nths)
+        else:
+            length = calendar.monthrange(year, month)[1]
+            found = (datetime.date(year, month, min(day, length)) for day in days)
+        slots.extend(day for day in found if day is not None and start <= day <= end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return sorted(set(slots))
+
+
+def window(rule: Rule, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Return the first and last days on which a column fills the slot of day."""
+    before, after = rule.window
+    return day - datetime.timedelta(days=before), day + datetime.timedelta(days=after)
+
+
+def assess(rule: Rule, slots, column_days, today: datetime.date) -> list[Slot]:
+    """Return slots as Slot records: filled when a column (published or scheduled) falls on
+    a day within the slot's window, overdue when the day has passed and none does."""
+    column_days = sorted(column_days)
+    assessed = []
+    for day in slots:
+        first, last = window(rule, day)
+        filled = any(first <= column <= last for column in column_days)
+        assessed.append(Slot(day, first, last, filled, not filled and day < today))
+    return assessed
+
+
+# How far ahead next_due() looks for a slot: beyond any rhythm's longest gap.
+LOOK_AHEAD = datetime.timedelta(days=70)
+
+
+def next_due(
+    text: str, last_published: datetime.date | None, today: datetime.date, column_days=()
+) -> datetime.date | None:
+    """Return the first day from today on when the rhythm expects a column not yet written.
+
+    last_published is the day of the columnist's last published column (None if none yet),
+    which anchors fortnightly and monthly rhythms; column_days are the days of their other
+    columns, published or scheduled, which fill the slots around them. None when the rhythm
+    is not understood.
+    """
+    rule = parse(text or "")
+    if rule is None:
+        return None
+    slots = expected_slots(rule, today, today + LOOK_AHEAD, last_published)
+    days = [*column_days, *([last_published] if last_published else [])]
+    return next((slot.day for slot in assess(rule, slots, days, today) if not slot.is_filled), None)

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
-from blog import sidebar
+from blog import editorial_calendar, sidebar
 from blog.admin_autosave import AutosaveAdminMixin
-from blog.admin_widgets import LABELLED_FILES
+from blog.admin_editor import EditorUploadsAdminMixin
+from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
 from blog.cache_tags import post_tags
+from blog.correcting import CorrectionAdminMixin
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
@@ -92,6 +94,10 @@ class PostImageInline(PostPartInline):
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
+    def get_queryset(self, request):
+        # Pictures dropped into the editor keep their description and caption in the body.
+        return super().get_queryset(request).filter(uploaded_by__isnull=True)
+
     @admin.display(description="Preview")
     def thumbnail(self, obj):
         picture = obj.picture if obj.pk else None
@@ -133,7 +139,13 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(
+    CorrectionAdminMixin,
+    AutosaveAdminMixin,
+    EditorUploadsAdminMixin,
+    PurgingAdminMixin,
+    RevisionAdmin,
+):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
@@ -164,25 +176,44 @@ class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     ]
     readonly_fields = ["state"]
     inlines = [PostImageInline, AttachmentInline]
+    # A chosen featured image survives an error elsewhere in the form, named by its label.
+    formfield_overrides = LABELLED_KEPT_PICTURES
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
-    formfield_overrides = LABELLED_FILES
 
     class Media:
         # A full-width title, a short excerpt, spell-checking and tag suggestions.
         css = {"all": ["css/post_admin.css"]}
         js = ["js/post_form.js"]
 
-    def get_urls(self):
-        suggest = self.admin_site.admin_view(partial(tag_suggestions, model_admin=self))
-        return [path("tags/", suggest, name="blog_post_tag_suggestions"), *super().get_urls()]
-
     def get_list_display(self, request):
         if is_editor(request.user) or not request.user.has_perm("blog.change_post"):
             return self.list_display
         # An author's list holds their own posts only: their name would fill a column.
         return [name for name in self.list_display if name != "author"]
+
+    def get_urls(self):
+        calendar = editorial_calendar.calendar_view
+        move = editorial_calendar.reschedule
+        return [
+            path(
+                "calendar/",
+                self.admin_site.admin_view(lambda request: calendar(request, self.admin_site)),
+                name="blog_post_calendar",
+            ),
+            path(
+                "calendar/move/",
+                self.admin_site.admin_view(lambda request: move(request, self)),
+                name="blog_post_reschedule",
+            ),
+            path(
+                "tags/",
+                self.admin_site.admin_view(partial(tag_suggestions, model_admin=self)),
+                name="blog_post_tag_suggestions",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")
@@ -347,7 +378,8 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
-    formfield_overrides = LABELLED_FILES
+    # A chosen portrait survives an error elsewhere in the form, named by its label.
+    formfield_overrides = LABELLED_KEPT_PICTURES
 
     def cache_tags(self, obj):
         if obj is None:

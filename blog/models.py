@@ -12,6 +12,10 @@ from taggit.models import TaggedItemBase
 
 from authors.models import Author
 from blog.autosaves import PostAutosave  # noqa: F401 (the post form's autosaves, beside)
+from blog.corrections import (  # noqa: F401 (corrections of posts, defined beside)
+    Correction,
+    last_correction_time,
+)
 from blog.html import clean_body, html_to_text, summarize_text
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
@@ -137,10 +141,13 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
 
     def for_page(self):
-        """Fetch posts as for_reading, and whether each has downloads, as a post's page shows
-        them: the page then asks for downloads only when there are some."""
+        """Fetch posts as for_reading, whether each has downloads and when it was last
+        corrected, as a post's page shows them: the page then asks for downloads and
+        corrections only when there are some."""
         attachments = Attachment.objects.filter(post=OuterRef("pk"))
-        return self.for_reading().annotate(has_attachments=Exists(attachments))
+        return self.for_reading().annotate(
+            has_attachments=Exists(attachments), last_corrected_at=last_correction_time()
+        )
 
     def with_tags(self):
         """Fetch the posts' tags in one more query, for Post.tag_list.

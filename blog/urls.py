@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.urls.converters import SlugConverter
 
 from blog import feeds, sitemaps, views
+from blog.correcting import CORRECTIONS
 from edge import tags
 from edge.headers import shared_page
 
@@ -46,6 +47,7 @@ urlpatterns = [
     path("tag/<tag:slug>/", shared_page(views.tag_detail), name="tag"),
     *feed_routes("tag/<tag:slug>/", "tag", "tag-feed"),
     path("search/", shared_page(views.search, tags.SEARCH), name="search"),
+    path("corrections/", shared_page(views.correction_list, CORRECTIONS), name="corrections"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),
     path(
         "attachments/<int:pk>/<str:filename>",

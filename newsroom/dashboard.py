@@ -28,11 +28,9 @@ def columnist_desk(*, author, now=None):
     )
     today = timezone.localdate(now)
     last = timezone.localdate(published[0].published_at) if published else None
-    # A column already scheduled for the day due answers it: the one after is next.
-    due = next_due(author.rhythm, last, today)
-    if due is not None and scheduled:
-        latest = timezone.localdate(scheduled[-1].published_at)
-        due = next_due(author.rhythm, latest, max(today, latest))
+    # Columns scheduled, and those just published, answer the slots around them.
+    column_days = [timezone.localdate(post.published_at) for post in [*published, *scheduled]]
+    due = next_due(author.rhythm, last, today, column_days)
     return {
         "author": author,
         "drafts": drafts[:LISTED],

@@ -48,9 +48,9 @@ def test_a_columnist_sees_drafts_schedule_comments_and_when_the_next_column_is_d
     assert "Times are the publication's: Europe/London." in desk
     assert "The handover" in desk
     assert "2 comments, 1 waiting for moderation" in desk
-    # "every Wednesday" (the factory's rhythm), last column 2 December, one on the 23rd:
-    # the one after it is due.
-    assert "Your next column is due Wednesday 30 December" in desk
+    # "every Wednesday" (the factory's rhythm), last column 2 December: the 23rd's column
+    # answers its own week, not the 9th's.
+    assert "Your next column is due Wednesday 9 December" in desk
     assert "Someone else" not in response.text
 
 
@@ -60,6 +60,15 @@ def test_without_a_column_scheduled_the_rhythm_counts_from_the_last_one(author_c
     response = author_client.get("/admin/")
 
     assert "Your next column is due Wednesday 9 December" in response.text
+
+
+def test_a_column_scheduled_for_the_week_due_moves_the_next_one_on(author_client, author):
+    PostFactory(author=author, published_at=at(2))
+    PostFactory(author=author, title="Ready early", published_at=at(8, 7))
+
+    response = author_client.get("/admin/")
+
+    assert "Your next column is due Wednesday 16 December" in response.text
 
 
 def test_a_rhythm_not_understood_promises_nothing(author_client, author):
