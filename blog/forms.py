@@ -77,7 +77,7 @@ class PostAdminForm(forms.ModelForm):
             self.initial["body"] = unembed_videos(self.initial["body"])
 
     def add_typing_aids(self):
-        """Spell-check what readers read, suggest existing tags, name the field in errors."""
+        """Spell-check what readers read; suggest existing tags as the author types."""
         for name in ("title", "excerpt"):
             if name in self.fields:
                 self.fields[name].widget.attrs["spellcheck"] = "true"
@@ -96,11 +96,6 @@ class PostAdminForm(forms.ModelForm):
                 "Separate tags with commas. As you type, tags already in use are suggested, "
                 "the most used first: choose one rather than a variant of it."
             )
-        for field in self.fields.values():
-            if field.label and "required" in field.error_messages:
-                field.error_messages["required"] = (
-                    f"{field.label} is empty: fill it in, then save again."
-                )
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]

@@ -1,12 +1,8 @@
-"""The post form's comfort: wide title, short excerpt, spell-checking, named errors, the list."""
-
-from http import HTTPStatus
+"""The post form's comfort: a wide title, a short excerpt, spell-checking, tags, the list."""
 
 import pytest
 from django.urls import reverse
 
-from blog.models import Post
-from tests.authors.test_admin import post_form
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,19 +31,6 @@ def test_the_featured_image_has_a_label_of_its_own(author_client):
     html = author_client.get(ADD_URL).text
 
     assert '<label for="id_featured_image">Featured image:</label>' in html
-
-
-def test_an_empty_title_is_named_in_the_error_and_the_rest_is_kept(author_client, author):
-    data = post_form(
-        Post(title="", slug="a-slug", author=author, body="<p>Words I wrote.</p>"),
-        excerpt="My excerpt",
-    )
-
-    response = author_client.post(ADD_URL, data)
-
-    assert response.status_code == HTTPStatus.OK
-    assert "Title is empty: fill it in, then save again." in response.text
-    assert "Words I wrote." in response.text and "My excerpt" in response.text
 
 
 def test_an_authors_list_spends_no_column_on_their_own_name(author_client, author):
