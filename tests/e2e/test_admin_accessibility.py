@@ -27,6 +27,7 @@ PAGES = [
     ("author", "/admin/authors/author/{author}/change/"),
     ("author", "/admin/comments/comment/"),
     ("author", "/admin/password_change/"),
+    ("author", "/admin/blog/post/calendar/"),
     ("moderator", "/admin/"),
     ("moderator", "/admin/blog/post/"),
     ("moderator", "/admin/blog/post/{post}/change/"),
