@@ -1,14 +1,17 @@
 """The desk in a real browser: a contributor's column goes through review to readers."""
 
 import datetime
+import json
 import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from blog import review
 from blog.models import Post
 from blog.review_words import moment
+from tests.e2e.test_admin_accessibility import AXE, BLOCKING, describe
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -140,3 +143,38 @@ def test_a_note_points_at_the_words_selected_in_the_post(browser, live_server):
 
     expect(editor.locator("#notes .note-passage")).to_have_text("“Nobody reads the log.”")
     expect(editor.locator("#notes")).to_contain_text("Who should?")
+
+
+@pytest.mark.parametrize(
+    ("username", "address"),
+    [
+        ("eddie", "/admin/"),
+        ("eddie", "/admin/blog/post/{post}/change/"),
+        ("cora", "/admin/"),
+        ("cora", "/admin/blog/post/{post}/change/"),
+    ],
+)
+def test_the_desks_pages_have_no_serious_accessibility_violations(
+    browser, live_server, username, address
+):
+    contributor = UserFactory(username="cora", groups=["Contributors"])
+    AuthorFactory(user=contributor, display_name="Cora Guest", slug="cora-guest")
+    editor_user = UserFactory(username="eddie", groups=["Editors"])
+    post = PostFactory(
+        title=TITLE,
+        author=contributor.author,
+        draft=True,
+        body="<p>Nobody reads the log.</p>",
+    )
+    review.submit_for_review(post=post, by=contributor)
+    review.request_changes(post=post, by=editor_user, note=NOTE)
+    if username == "eddie":
+        review.submit_for_review(post=post, by=contributor)
+
+    page = log_in(browser, live_server, username)
+    page.goto(address.format(post=post.pk))
+    page.wait_for_load_state("networkidle")
+    page.evaluate(f"() => {{ {AXE.read_text(encoding='utf-8')}\n}}")
+    results = json.loads(page.evaluate("async () => JSON.stringify(await axe.run(document))"))
+    violations = [v for v in results["violations"] if v["impact"] in BLOCKING]
+    assert not violations, f"{username} on {address}:\n{describe(violations)}"
