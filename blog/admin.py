@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from authors.models import Author
 from blog import sidebar
 from blog.cache_tags import post_tags
+from blog.coauthors import coauthored_by
+from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
@@ -150,14 +152,14 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
                 ]
             },
         ),
-        ("Filing", {"fields": ["category", "tags"]}),
+        ("Filing", {"fields": ["category", "tags", "series", "series_part"]}),
         (
             "Publishing",
             {"fields": ["state", "status", "published_at", "is_featured", "allow_comments"]},
         ),
     ]
     readonly_fields = ["state"]
-    inlines = [PostImageInline, AttachmentInline]
+    inlines = [PostAuthorInline, PostImageInline, AttachmentInline]
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
@@ -167,8 +169,11 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         if is_editor(request.user):
             return queryset
         if request.user.has_perm("blog.change_post"):
-            # Authors reach their own posts only, whatever the URL says.
-            return queryset.filter(author__user=request.user)
+            # Authors reach the posts they lead or co-write only, whatever the URL says.
+            author = getattr(request.user, "author", None)
+            return queryset.filter(author__user=request.user) | queryset.filter(
+                pk__in=coauthored_by(author)
+            )
         # Those who only read (moderators) read what readers can, never a draft.
         return queryset.published()
 
@@ -182,6 +187,20 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
+
+    def get_inlines(self, request, obj):
+        # Co-authors are the editors' to name (PostAuthorInline).
+        inlines = super().get_inlines(request, obj)
+        return (
+            inlines
+            if is_editor(request.user)
+            else [i for i in inlines if i is not PostAuthorInline]
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "series":
+            kwargs["queryset"] = series_choices(request, self.get_queryset(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_list_filter(self, request):
         if is_editor(request.user):
@@ -202,14 +221,15 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        # Co-authors edit a post; only its lead author or an editor deletes it.
+        return allowed and (obj is None or obj.can_be_deleted_by(request.user))
 
     def save_model(self, request, obj, form, change):
-        if not is_editor(request.user):
-            # A post is its writer's, whatever the submitted form claims.
+        if not is_editor(request.user) and not change:
+            # A new post is its writer's, whatever the submitted form claims; a post changed
+            # keeps its lead author, a field out of the form's reach.
             obj.author = request.user.author
-            if not change:
-                obj.is_featured = False
+            obj.is_featured = False
         before = Post.objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
         if before and before.is_published() and obj.status == Post.Status.PUBLISHED:

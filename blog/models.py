@@ -11,12 +11,19 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
+from blog.coauthors import (  # noqa: F401 (PostAuthor: co-authors, defined beside)
+    CoauthoredPost,
+    PostAuthor,
+    coauthored_by,
+    coauthors_prefetch,
+)
 from blog.html import clean_body, html_to_text, summarize_text
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
     AttachmentQuerySet,
     PostImage,
 )
+from blog.series import Series, SeriesPart, series_constraints  # noqa: F401 (defined beside)
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 from uploads.storage import original_storage
 
@@ -113,7 +120,11 @@ class PostQuerySet(models.QuerySet):
         return moment.timestamp() if moment else None
 
     def by_author(self, author):
-        return self.filter(author=author)
+        """Return the posts author leads or co-writes, each once (author: an Author or id)."""
+        return self.filter(Q(author=author) | Q(pk__in=coauthored_by(author)))
+
+    def in_series(self, series):
+        return self.filter(series=series)
 
     def in_category(self, category):
         return self.filter(category=category)
@@ -127,13 +138,20 @@ class PostQuerySet(models.QuerySet):
     def for_lists(self):
         """Fetch what a list of post cards shows, in one query: no tags, and the stored
         summary rather than the body and its text, the largest columns."""
-        return self.select_related("author", "category").defer(
-            "body", "body_text", *SEARCH_ONLY_FIELDS
+        return (
+            self.select_related("author", "category")
+            .prefetch_related(coauthors_prefetch())
+            .defer("body", "body_text", *SEARCH_ONLY_FIELDS)
         )
 
     def for_reading(self):
         """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
-        return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
+        return (
+            self.select_related("author", "category", "series")
+            .prefetch_related(coauthors_prefetch())
+            .with_tags()
+            .defer(*SEARCH_ONLY_FIELDS)
+        )
 
     def for_page(self):
         """Fetch posts as for_reading, and whether each has downloads, as a post's page shows
@@ -206,8 +224,8 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(models.Model):
-    """A column: one author's article, public once published and its time has come."""
+class Post(CoauthoredPost, SeriesPart, models.Model):
+    """A column: its authors' article, public once published and its time has come."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -322,6 +340,7 @@ class Post(models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="post_published_has_time",
             ),
+            *series_constraints(),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="post_public"),
@@ -368,6 +387,7 @@ class Post(models.Model):
         )
 
     def clean(self):
+        super().clean()
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
                 {
@@ -458,7 +478,15 @@ class Post(models.Model):
         self.save(update_fields=["status", "updated_at"])
 
     def can_be_edited_by(self, user):
-        """Say whether user may edit (and so preview) this post: its author, or an editor."""
+        """Say whether user may edit (and so preview) this post: its lead author, one of its
+        co-authors, or an editor."""
+        return self.can_be_deleted_by(user) or (
+            user.is_active and user.is_staff and self.is_coauthored_by(user)
+        )
+
+    def can_be_deleted_by(self, user):
+        """Say whether user may delete this post: its lead author or an editor, never a
+        co-author."""
         if not (user.is_active and user.is_staff):
             return False
         return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from authors.models import Author
+from blog.coauthors import coauthors_prefetch
 from blog.models import Post
 from ops.network import client_ip
 from ops.outage import keeps_form_in_outage
@@ -111,8 +112,10 @@ def _safe_next_value(request, value):
 def my_page(request):
     """Show the reader's saved posts, newest saved first, and what their columnists wrote."""
     user = request.user
-    saved = user.saved_posts.select_related("post__author", "post__category").filter(
-        post__in=Post.objects.published()
+    saved = (
+        user.saved_posts.select_related("post__author", "post__category")
+        .prefetch_related(coauthors_prefetch("post__"))
+        .filter(post__in=Post.objects.published())
     )
     paginator = Paginator(saved, settings.POSTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -120,7 +123,8 @@ def my_page(request):
     latest = list(
         Post.objects.published()
         .filter(author__in=[a.pk for a in followed])
-        .select_related("author", "category")[: settings.POSTS_PER_PAGE]
+        .select_related("author", "category")
+        .prefetch_related(coauthors_prefetch())[: settings.POSTS_PER_PAGE]
     )
     digest = DigestSubscription.objects.filter(user=user).first()
     context = {
