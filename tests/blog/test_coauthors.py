@@ -243,3 +243,15 @@ def test_a_co_authors_changelist_lists_the_post_once(client, ian, ken):
 
     assert page.count(">Three hands<") == 1
     assert ">Ken alone<" in page
+
+
+def test_a_co_authors_name_finds_the_post_once_an_editor_names_them(editor_client, ian, ken):
+    post = PostFactory(author=ian, title="A joint column")
+    data = post_form(post) | inline_forms("post_authors", {"author": ken.pk, "position": 1})
+    editor_client.post(change_url(post), data)
+
+    found = Client().get(reverse("blog:search"), {"q": "Turbitt"}).text
+    narrowed = Client().get(reverse("blog:search"), {"q": "joint", "author": "ken-turbitt"}).text
+
+    assert "A joint column" in found
+    assert "A joint column" in narrowed
