@@ -159,7 +159,7 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         ),
     ]
     readonly_fields = ["state"]
-    inlines = [PostAuthorInline, PostImageInline, AttachmentInline]
+    inlines = [PostImageInline, AttachmentInline]
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
@@ -189,13 +189,10 @@ class PostAdmin(PurgingAdminMixin, RevisionAdmin):
         ]
 
     def get_inlines(self, request, obj):
-        # Co-authors are the editors' to name (PostAuthorInline).
+        # Co-authors are the editors' to name. Out of `inlines`, their rows are not kept in
+        # revisions either, so that no revert names or drops a co-author.
         inlines = super().get_inlines(request, obj)
-        return (
-            inlines
-            if is_editor(request.user)
-            else [i for i in inlines if i is not PostAuthorInline]
-        )
+        return [PostAuthorInline, *inlines] if is_editor(request.user) else inlines
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "series":

@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from django.test import Client
 from django.urls import reverse
+from reversion.models import Version
 
 from blog.models import Post, PostAuthor
 from edge import tags
@@ -255,3 +256,28 @@ def test_a_co_authors_name_finds_the_post_once_an_editor_names_them(editor_clien
 
     assert "A joint column" in found
     assert "A joint column" in narrowed
+
+
+def test_a_revert_by_the_lead_author_neither_brings_back_nor_drops_a_co_author(
+    client, editor_client, ian, ken
+):
+    post = PostFactory(author=ian, title="Joint v0")
+    data = post_form(post, title="Joint v1") | inline_forms(
+        "post_authors", {"author": ken.pk, "position": 1}
+    )
+    editor_client.post(change_url(post), data)
+    row = PostAuthor.objects.get()
+    removal = {"id": row.pk, "post": post.pk, "author": ken.pk, "position": 1, "DELETE": "on"}
+    data = post_form(post, title="Joint v2") | inline_forms("post_authors", removal, initial=1)
+    editor_client.post(change_url(post), data)
+    assert not PostAuthor.objects.exists()
+    with_ken = Version.objects.get_for_object(post).get(serialized_data__contains="Joint v1")
+    client.force_login(ian.user)
+
+    url = reverse("admin:blog_post_revision", args=[post.pk, with_ken.pk])
+    response = client.post(url, post_form(post, title="Joint v1"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    post.refresh_from_db()
+    assert post.title == "Joint v1"
+    assert not PostAuthor.objects.exists()
