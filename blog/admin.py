@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from authors.models import Author
 from blog import sidebar
+from blog.admin_autosave import AutosaveAdminMixin
 from blog.cache_tags import post_tags
 from blog.coauthors import coauthored_by
 from blog.desk_admin import PostAuthorInline, series_choices
@@ -129,7 +130,7 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]

@@ -11,6 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from authors.models import Author
+from blog.autosaves import PostAutosave  # noqa: F401 (the post form's autosaves, beside)
 from blog.coauthors import (  # noqa: F401 (PostAuthor: co-authors, defined beside)
     CoauthoredPost,
     PostAuthor,

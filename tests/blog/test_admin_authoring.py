@@ -201,11 +201,16 @@ class TestStateInTheList:
 
 
 class TestPreview:
-    def test_the_change_form_links_to_the_preview(self, author_client, draft):
+    def test_the_change_form_links_to_the_preview_of_what_is_on_screen_in_its_own_tab(
+        self, author_client, draft
+    ):
         text = author_client.get(change_url(draft)).text
 
-        preview = reverse("blog:preview", kwargs={"pk": draft.pk})
-        assert f'<a href="{preview}" class="viewsitelink">Preview</a>' in text
+        preview = reverse("admin:blog_post_preview", args=[draft.pk])
+        assert (
+            f'<a href="{preview}" target="preview-post-{draft.pk}" class="viewsitelink" '
+            "data-autosave-preview>Preview</a>"
+        ) in text
         assert "View on site" not in text
 
     def test_the_preview_shows_a_draft_to_its_author_only(self, author_client, draft, client):

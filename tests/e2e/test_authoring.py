@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from blog.models import Post
 from tests.factories import AuthorFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -76,24 +77,30 @@ def test_a_columnist_writes_previews_and_publishes_a_column(browser, live_server
     writer.get_by_role("button", name="Save draft").click()
     expect(writer.locator(".messagelist")).to_contain_text("is saved: Draft")
 
-    writer.get_by_role("link", name="Preview").click()
-    expect(writer.get_by_text("Preview — this is how readers will see this post")).to_be_visible()
-    body = writer.locator(".prose")
+    # The preview opens in a window of its own, the form staying where it is.
+    with writer.context.expect_page() as opened:
+        writer.get_by_role("link", name="Preview", exact=True).click()
+    preview = opened.value.frame_locator("iframe[title='Preview of the post']")
+    expect(preview.get_by_text("Preview — this is how readers will see this post")).to_be_visible()
+    body = preview.locator(".prose")
     expect(body.get_by_role("heading", level=2)).to_have_text("Three changes that stuck")
     expect(body.get_by_role("link", name="handover guide")).to_have_attribute(
         "href", "https://example.com/handover"
     )
-    picture = writer.get_by_role("img", name="The night shift's desk at 3 a.m.")
+    picture = preview.get_by_role("img", name="The night shift's desk at 3 a.m.")
     expect(picture).to_be_visible()
     expect(picture).to_have_attribute("srcset", re.compile(r"\b800w\b"))
-    preview_url = writer.url
+    preview_url = preview.locator("html").evaluate("() => location.pathname")
+    opened.value.close()
 
     reader = browser.new_context(base_url=live_server.url).new_page()
     reader.goto("/")
     expect(reader.get_by_role("link", name="What the night shift changed")).to_have_count(0)
-    assert reader.goto(preview_url).status == 404
+    assert reader.goto(f"/preview/{Post.objects.get().pk}/").status == 404
+    # The preview window's page, under the admin, sends a reader to log in.
+    assert reader.goto(preview_url).status == 200
+    expect(reader.get_by_role("button", name="Log in", exact=True)).to_be_visible()
 
-    writer.go_back()
     writer.get_by_role("button", name="Publish now").click()
     expect(writer.locator(".messagelist")).to_contain_text("is saved: Published")
 

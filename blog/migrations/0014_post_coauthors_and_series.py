@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('authors', '0004_originals_kept_private'),
-        ('blog', '0012_tags_with_addresses'),
+        ('blog', '0013_post_autosaves'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
     ]
 
