@@ -13,7 +13,10 @@ from edge.fragments import cached_fragment
 def series_detail(request, slug):
     """List a series' published parts in their order, and the number of the next to come."""
     series = get_object_or_404(Series.objects.select_related("author"), slug=slug)
-    outline = series_outline(series, Post.objects)
+    # The same for every reader until content changes, as on each part's page.
+    outline = cached_fragment(
+        f"series-outline:{series.pk}", lambda: series_outline(series, Post.objects)
+    )
     parts = Post.objects.published().in_series(series).for_lists().order_by("series_part")
     page = paginate(request, parts)
     tags.add(request, tags.series(series.pk), tags.byline(series.author_id))
