@@ -3,15 +3,17 @@ from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.db import models
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
-from blog import sidebar
+from blog import editorial_calendar, sidebar
 from blog.admin_autosave import AutosaveAdminMixin
+from blog.admin_editor import EditorUploadsAdminMixin
 from blog.cache_tags import post_tags
 from blog.coauthors import coauthored_by
+from blog.correcting import CorrectionAdminMixin
 from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
@@ -21,6 +23,7 @@ from edge import tags
 from edge.admin import PurgingAdminMixin
 from edge.state import content_changed
 from ops.revisions import RevisionAdmin
+from uploads.kept import KeptFileInput
 
 
 def is_editor(user):
@@ -89,6 +92,10 @@ class PostImageInline(PostPartInline):
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
+    def get_queryset(self, request):
+        # Pictures dropped into the editor keep their description and caption in the body.
+        return super().get_queryset(request).filter(uploaded_by__isnull=True)
+
     @admin.display(description="Preview")
     def thumbnail(self, obj):
         picture = obj.picture if obj.pk else None
@@ -130,7 +137,13 @@ class AttachmentInline(PostPartInline):
 
 
 @admin.register(Post)
-class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
+class PostAdmin(
+    CorrectionAdminMixin,
+    AutosaveAdminMixin,
+    EditorUploadsAdminMixin,
+    PurgingAdminMixin,
+    RevisionAdmin,
+):
     form = PostAdminForm
     list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
     list_filter = [StateFilter, "is_featured", "category", "author"]
@@ -161,9 +174,28 @@ class PostAdmin(AutosaveAdminMixin, PurgingAdminMixin, RevisionAdmin):
     ]
     readonly_fields = ["state"]
     inlines = [PostImageInline, AttachmentInline]
+    # A chosen featured image survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
+
+    def get_urls(self):
+        calendar = editorial_calendar.calendar_view
+        move = editorial_calendar.reschedule
+        return [
+            path(
+                "calendar/",
+                self.admin_site.admin_view(lambda request: calendar(request, self.admin_site)),
+                name="blog_post_calendar",
+            ),
+            path(
+                "calendar/move/",
+                self.admin_site.admin_view(lambda request: move(request, self)),
+                name="blog_post_reschedule",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("author", "category")
@@ -343,6 +375,8 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    # A chosen portrait survives an error elsewhere in the form.
+    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
 
     def cache_tags(self, obj):
         if obj is None:

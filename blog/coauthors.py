@@ -78,6 +78,13 @@ class CoauthoredPost(models.Model):
         """Return the ids of the columnists the byline names (for the pages' cache tags)."""
         return [self.author_id, *(author.pk for author in self.coauthor_list)]
 
+    def can_be_edited_by(self, user):
+        """Say whether user may edit (and so preview) this post: its lead author, one of its
+        co-authors, or an editor (Post.can_be_deleted_by: the lead author or an editor)."""
+        return self.can_be_deleted_by(user) or (
+            user.is_active and user.is_staff and self.is_coauthored_by(user)
+        )
+
     def is_coauthored_by(self, user):
         """Say whether user is one of the post's co-authors."""
         return user.is_authenticated and self.post_authors.filter(author__user=user).exists()

@@ -19,6 +19,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
+from blog.corrections import last_correction_time
 from blog.html import absolutize_urls
 from blog.models import Category, Post, Series
 from uploads.images import place_pictures
@@ -183,9 +184,10 @@ class PostFeed(Feed):
         return self.absolute(self.request.path)
 
     def items(self, scope):
+        posts = scope.posts.annotate(last_corrected_at=last_correction_time())
         if settings.FEED_FULL_TEXT:
-            return scope.posts.for_reading().prefetch_related("images")[:FEED_LENGTH]
-        return scope.posts.for_lists().with_tags()[:FEED_LENGTH]
+            return posts.for_reading().prefetch_related("images")[:FEED_LENGTH]
+        return posts.for_lists().with_tags()[:FEED_LENGTH]
 
     def item_title(self, post):
         return self.text(post.title)
@@ -219,7 +221,8 @@ class PostFeed(Feed):
         return post.published_at
 
     def item_updateddate(self, post):
-        return post.modified_at
+        # A correction updates the entry; a silent edit (a typo fixed) does not.
+        return max(post.published_at, post.last_corrected_at or post.published_at)
 
     def item_categories(self, post):
         names = [post.category.name] if post.category else []

@@ -59,10 +59,13 @@ class PostAdminForm(forms.ModelForm):
             "uses the present moment.",
         }
         error_messages = {
+            "title": {"required": "Give the post a title: readers see it first."},
             "slug": {
                 "unique": "Another post already has this address. Change the slug, for "
                 "example by adding “-2”.",
+                "required": "Give the post an address: a slug such as “my-first-column”.",
             },
+            "body": {"required": "Write the post's body before saving it."},
         }
 
     def __init__(self, *args, **kwargs):

@@ -8,6 +8,8 @@ import nh3
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from uploads.bodies import figure_dropped_pictures, lift_pictures_out_of_lists
+
 # What the rich-text editor makes (headings, lists, links, tables, figures with images and
 # captions), plus the few inline tags older posts and pasted text carry.
 ALLOWED_TAGS = {
@@ -27,7 +29,8 @@ REMOVED_WITH_CONTENT = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    # data-file: the picture's number, for a picture dropped into the editor (uploads.images).
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "data-file"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start"},
@@ -58,6 +61,8 @@ def filter_attribute(tag: str, name: str, value: str) -> str | None:
     """Keep image sources to http(s) and the site's own paths: no data:, no other schemes."""
     if tag == "img" and name == "src":
         return value if is_image_url(value) else None
+    if tag == "img" and name == "data-file":
+        return value if value.isascii() and value.isdigit() else None
     if tag == "img" and name == "srcset":
         # nh3 checks the schemes of href and src only; srcset carries URLs too.
         urls = [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
@@ -156,7 +161,8 @@ def unembed_videos(value: str) -> str:
 def clean_body(value: str) -> str:
     """Return a post's body as stored: sanitised, with its video addresses made players."""
     # Players made on an earlier save go back to addresses first, or sanitising would drop them.
-    return embed_videos(sanitize_html(unembed_videos(value)))
+    body = figure_dropped_pictures(sanitize_html(unembed_videos(value)))
+    return embed_videos(lift_pictures_out_of_lists(body))
 
 
 def html_to_text(value: str) -> str:

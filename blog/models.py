@@ -18,6 +18,10 @@ from blog.coauthors import (  # noqa: F401 (PostAuthor: co-authors, defined besi
     coauthored_by,
     coauthors_prefetch,
 )
+from blog.corrections import (  # noqa: F401 (corrections of posts, defined beside)
+    Correction,
+    last_correction_time,
+)
 from blog.html import clean_body, html_to_text, summarize_text
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
@@ -155,10 +159,13 @@ class PostQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """Fetch posts as for_reading, and whether each has downloads, as a post's page shows
-        them: the page then asks for downloads only when there are some."""
+        """Fetch posts as for_reading, whether each has downloads and when it was last
+        corrected, as a post's page shows them: the page then asks for downloads and
+        corrections only when there are some."""
         attachments = Attachment.objects.filter(post=OuterRef("pk"))
-        return self.for_reading().annotate(has_attachments=Exists(attachments))
+        return self.for_reading().annotate(
+            has_attachments=Exists(attachments), last_corrected_at=last_correction_time()
+        )
 
     def with_tags(self):
         """Fetch the posts' tags in one more query, for Post.tag_list.
@@ -477,13 +484,6 @@ class Post(CoauthoredPost, SeriesPart, models.Model):
         """Take the post off the site and back to draft."""
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
-
-    def can_be_edited_by(self, user):
-        """Say whether user may edit (and so preview) this post: its lead author, one of its
-        co-authors, or an editor."""
-        return self.can_be_deleted_by(user) or (
-            user.is_active and user.is_staff and self.is_coauthored_by(user)
-        )
 
     def can_be_deleted_by(self, user):
         """Say whether user may delete this post: its lead author or an editor, never a

@@ -1,5 +1,6 @@
 """The files a post carries besides its featured image: pictures in the body, downloads."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,9 +13,22 @@ from uploads.storage import original_storage
 
 
 class PostImage(models.Model):
-    """A picture placed in a post's body with its code, [image 12], on a line of its own."""
+    """A picture in a post's body: dropped into the editor, or placed with its code,
+    [image 12], on a line of its own."""
 
-    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="images")
+    # Empty while a picture dropped into the editor of a post not yet saved waits for it.
+    post = models.ForeignKey(
+        "blog.Post", on_delete=models.CASCADE, related_name="images", null=True, blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who put the picture in the body's editor; empty for pictures placed by code.",
+    )
     image = CheckedImageField(
         "picture",
         upload_to="posts/%Y/%m/",
@@ -61,7 +75,7 @@ class PostImage(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#image-{self.pk}"
+        return f"{self.post.get_absolute_url()}#image-{self.pk}" if self.post else ""
 
     @property
     def shortcode(self):
@@ -83,7 +97,19 @@ class AttachmentQuerySet(models.QuerySet):
 class Attachment(models.Model):
     """A file readers download from a post: a checklist, slides, a spreadsheet."""
 
-    post = models.ForeignKey("blog.Post", on_delete=models.CASCADE, related_name="attachments")
+    # Empty while a file dropped into the editor of a post not yet saved waits for it.
+    post = models.ForeignKey(
+        "blog.Post", on_delete=models.CASCADE, related_name="attachments", null=True, blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="Who put the file in the body's editor; empty for files added below the form.",
+    )
     title = models.CharField(
         max_length=200,
         help_text="What readers download, e.g. “Major incident checklist”.",

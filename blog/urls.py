@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.urls.converters import SlugConverter
 
 from blog import feeds, series_pages, sitemaps, views
+from blog.correcting import CORRECTIONS
 from edge import tags
 from edge.headers import shared_page
 
@@ -48,6 +49,7 @@ urlpatterns = [
     path("series/<slug:slug>/", shared_page(series_pages.series_detail), name="series"),
     *feed_routes("series/<slug:slug>/", "series", "series-feed"),
     path("search/", shared_page(views.search, tags.SEARCH), name="search"),
+    path("corrections/", shared_page(views.correction_list, CORRECTIONS), name="corrections"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),
     path(
         "attachments/<int:pk>/<str:filename>",

@@ -9,7 +9,7 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from authors.models import Author
-from blog.models import Attachment, Category, Post
+from blog.models import Attachment, Category, Correction, Post
 from blog.pagination import UncountedPaginator, paginate
 from blog.search import (
     MAX_QUERY_LENGTH,
@@ -73,6 +73,14 @@ def tag_detail(request, slug):
     )
 
 
+def correction_list(request):
+    """List the corrections of published posts, newest first, each linking to its post."""
+    corrections = Correction.objects.public().select_related("post__author")
+    page = paginate(request, corrections)
+    tags.add_posts(request, [correction.post for correction in page])
+    return TemplateResponse(request, "blog/correction_list.html", {"page_obj": page})
+
+
 def search(request):
     """List the published columns matching ?q=, narrowed by ?author= and ?category= slugs."""
     query, was_truncated = clean_query(request.GET.get("q", ""))
@@ -130,7 +138,11 @@ def attachment_download(request, pk, filename):
     is_preview = attachment is None
     if is_preview:
         attachment = get_object_or_404(Attachment.objects.select_related("post__author"), pk=pk)
-        if not attachment.post.can_be_edited_by(request.user):
+        if attachment.post is None:
+            # Dropped into an editor, its post not saved yet: its uploader's alone.
+            if attachment.uploaded_by_id != request.user.pk:
+                raise Http404("No such file.")
+        elif not attachment.post.can_be_edited_by(request.user):
             raise Http404("No such file.")
     try:
         handle = attachment.file.storage.open(attachment.file.name, "rb")

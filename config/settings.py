@@ -7,6 +7,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from config.logs import logging_config
 
@@ -300,6 +302,15 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME := env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME",
     }
 # Uploads larger than this are refused by the forms that take them, with a message.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The post form's editor takes pictures and downloads dropped into it (blog.admin_editor):
+# its script is loaded with the editor's own. blog/html.py sanitises what it makes.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor_uploads.js")],
+        # It makes no markup of its own: what it places is Figure's, Image's and Link's.
+        "extensions": {"EditorUploads": html_tags([])},
+    }
+]
 # Pictures and attachments authors upload: checked by content, within these limits.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
@@ -371,6 +382,10 @@ WORKER_MAX_ATTEMPTS = env.int("WORKER_MAX_ATTEMPTS", default=5)
 WORKER_BEAT_SECONDS = env.float("WORKER_BEAT_SECONDS", default=5)
 # While the database is away the worker tries again after 0.5 s, 1 s, 2 s... up to this.
 WORKER_BACKOFF_MAX_SECONDS = env.float("WORKER_BACKOFF_MAX_SECONDS", default=5)
+# Management commands the worker runs hourly (worker/loop.py): no cron needed.
+WORKER_HOURLY_COMMANDS = env.list(
+    "WORKER_HOURLY_COMMANDS", default=["send_slot_reminders", "sweep_editor_uploads"]
+)
 
 # The request header holding the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")

@@ -11,7 +11,6 @@ import hashlib
 import io
 import logging
 import math
-import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -21,9 +20,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
-from django.template.loader import render_to_string
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError, features
 
+from uploads.bodies import (  # noqa: F401 (their home before bodies.py)
+    SHORTCODE,
+    SHORTCODE_PARAGRAPH,
+    place_pictures,
+    remove_shortcodes,
+)
 from uploads.files import refuse_if_too_large
 from uploads.storage import public_storage
 
@@ -50,10 +54,6 @@ JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": True}
 WEBP_OPTIONS = {"quality": 80, "method": 2}
 # Part of the renditions' folder name: change it when the recipe changes to make new files.
 RECIPE = "1"
-
-# A paragraph holding only a picture's code: <p>[image 12]</p>.
-SHORTCODE_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;)*\[image\s+(\d+)\](?:\s|&nbsp;)*</p>")
-SHORTCODE = re.compile(r"\[image\s+\d+\]")
 
 
 def format_list() -> str:
@@ -382,31 +382,3 @@ class Picture:
             largest_width=largest_width,
             largest_height=largest_height,
         )
-
-
-def place_pictures(body: str, images) -> str:
-    """Return sanitised HTML with each paragraph holding only [image N] made that picture.
-
-    Only the pictures given (a post's own) are placed; an unknown code disappears, so that
-    readers never see a code whose picture was removed. Alt text, caption and credit are
-    escaped by the template. images is read only if the body holds a code, so that a
-    queryset given for a body without pictures costs nothing.
-    """
-    by_pk = None
-
-    def figure(match):
-        nonlocal by_pk
-        if by_pk is None:
-            by_pk = {image.pk: image for image in images}
-        image = by_pk.get(int(match[1]))
-        if image is None or image.picture is None:
-            return ""
-        context = {"image": image, "anchor": f"image-{image.pk}"}
-        return render_to_string("blog/includes/picture.html#body-figure", context)
-
-    return SHORTCODE_PARAGRAPH.sub(figure, body or "")
-
-
-def remove_shortcodes(body: str) -> str:
-    """Return HTML without picture codes, for text made from it (summaries, search)."""
-    return SHORTCODE.sub("", body or "")

@@ -7,9 +7,13 @@
   worker (an outage in the middle of it), is put back to READY and run again; after
   WORKER_MAX_ATTEMPTS runs it is marked FAILED. django-tasks-db 0.13 has no lease of its own.
   Tasks therefore run at least once; the mail they send goes once (worker.mail.send_once).
+- Hourly, it runs the management commands named in WORKER_HOURLY_COMMANDS (the columnists'
+  slot reminders, the sweep of uploads no post took), so no cron is needed; each is safe to
+  run from several workers at once. The worker names them, never imports their apps.
 """
 
 import datetime
+import io
 import logging
 import os
 import random
@@ -18,6 +22,7 @@ import time
 
 import redis
 from django.conf import settings
+from django.core.management import call_command
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.tasks.base import TaskContext
 from django.tasks.signals import task_finished, task_started
@@ -98,6 +103,19 @@ class Worker(db_worker.Worker):
             Heartbeat.objects.filter(beat_at__lt=now - datetime.timedelta(days=1)).delete()
             SentMail.objects.filter(sent_at__lt=now - SENT_MAIL_KEPT).delete()
             self.next_sweep = time.monotonic() + SWEEP_SECONDS
+            self.run_hourly_commands()
+
+    def run_hourly_commands(self):
+        """Run each hourly command; one that fails is logged and the others still run."""
+        for name in settings.WORKER_HOURLY_COMMANDS:
+            try:
+                said = io.StringIO()
+                call_command(name, stdout=said)
+                logger.info("%s: %s", name, said.getvalue().strip())
+            except OUTAGES:
+                raise
+            except Exception:
+                logger.exception("Hourly command %s failed", name)
 
     def reclaim(self):
         """Put back to READY the tasks whose worker died or lost them; fail the hopeless."""

@@ -21,7 +21,16 @@ def send_once(message, *, context, purpose) -> bool:
     worker on the same task waits on the record's key, then skips it.
     """
     (recipient,) = message.to
-    key = f"{context.task_result.id}:{purpose}:{recipient.lower()}"
+    return send_keyed_once(message, key=f"{context.task_result.id}:{purpose}:{recipient.lower()}")
+
+
+def send_keyed_once(message, *, key) -> bool:
+    """Send a one-recipient message unless a message with this key went; say whether it went.
+
+    For mail due once whoever sends it (a reminder of one columnist's slot), the key names
+    what it is about rather than a task; records are kept SENT_MAIL_KEPT (worker.loop).
+    """
+    (recipient,) = message.to
     record = {"key": key, "recipient": recipient, "subject": str(message.subject)[:300]}
     if key in _sent_unrecorded:
         SentMail.objects.get_or_create(key=key, defaults=_sent_unrecorded.pop(key))

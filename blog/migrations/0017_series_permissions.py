@@ -34,6 +34,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("blog", "0014_post_coauthors_and_series")]
+    dependencies = [("blog", "0016_post_coauthors_and_series")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('authors', '0004_originals_kept_private'),
-        ('blog', '0013_post_autosaves'),
+        ('blog', '0015_merge_corrections_and_editor_pictures'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
     ]
 
