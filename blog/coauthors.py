@@ -75,8 +75,11 @@ class CoauthoredPost(models.Model):
 
     @property
     def byline_author_ids(self):
-        """Return the ids of the columnists the byline names (for the pages' cache tags)."""
-        return [self.author_id, *(author.pk for author in self.coauthor_list)]
+        """Return the ids of the columnists the byline names, for the pages' cache tags: the
+        lead author's alone where the co-authors were not fetched with the post, so that
+        tagging a list never asks for them post by post."""
+        rows = getattr(self, "prefetched_post_authors", ())
+        return [self.author_id, *(row.author_id for row in rows)]
 
     def can_be_edited_by(self, user):
         """Say whether user may edit (and so preview) this post: its lead author, one of its

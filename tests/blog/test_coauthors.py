@@ -95,6 +95,10 @@ def test_the_byline_names_every_author_on_cards_and_the_post(client, joint):
         assert "Ian Clayton, Ken Turbitt and Ada Author" in page
     html = client.get(joint.get_absolute_url()).text
     assert '<a href="/authors/ken-turbitt/">Ken Turbitt</a>' in html
+    # A co-author's new name reaches every page naming them.
+    for address in (reverse("blog:index"), joint.get_absolute_url()):
+        named = client.get(address)["Cache-Tag"].split(",")
+        assert {tags.byline(third.pk), tags.byline(joint.author_id)} <= set(named)
     assert 'property="article:author" content="http://testserver/authors/ken-turbitt/"' in html
 
 
