@@ -170,3 +170,25 @@ def assess(rule: Rule, slots, column_days, today: datetime.date) -> list[Slot]:
         filled = any(first <= column <= last for column in column_days)
         assessed.append(Slot(day, first, last, filled, not filled and day < today))
     return assessed
+
+
+# How far ahead next_due() looks for a slot: beyond any rhythm's longest gap.
+LOOK_AHEAD = datetime.timedelta(days=70)
+
+
+def next_due(
+    text: str, last_published: datetime.date | None, today: datetime.date, column_days=()
+) -> datetime.date | None:
+    """Return the first day from today on when the rhythm expects a column not yet written.
+
+    last_published is the day of the columnist's last published column (None if none yet),
+    which anchors fortnightly and monthly rhythms; column_days are the days of their other
+    columns, published or scheduled, which fill the slots around them. None when the rhythm
+    is not understood.
+    """
+    rule = parse(text or "")
+    if rule is None:
+        return None
+    slots = expected_slots(rule, today, today + LOOK_AHEAD, last_published)
+    days = [*column_days, *([last_published] if last_published else [])]
+    return next((slot.day for slot in assess(rule, slots, days, today) if not slot.is_filled), None)

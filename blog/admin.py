@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -11,6 +13,7 @@ from authors.models import Author
 from blog import editorial_calendar, sidebar
 from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
+from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
 from blog.cache_tags import post_tags
 from blog.coauthors import coauthored_by
 from blog.correcting import CorrectionAdminMixin
@@ -19,11 +22,11 @@ from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
 from blog.services import post_address_changed
+from blog.tag_suggestions import tag_suggestions
 from edge import tags
 from edge.admin import PurgingAdminMixin
 from edge.state import content_changed
 from ops.revisions import RevisionAdmin
-from uploads.kept import KeptFileInput
 
 
 def is_editor(user):
@@ -89,6 +92,7 @@ class PostPartInline(admin.StackedInline):
 
 class PostImageInline(PostPartInline):
     model = PostImage
+    formfield_overrides = LABELLED_FILES
     fields = ["image", "thumbnail", "alt", "caption", "credit", "code"]
     readonly_fields = ["thumbnail", "code"]
 
@@ -174,11 +178,22 @@ class PostAdmin(
     ]
     readonly_fields = ["state"]
     inlines = [PostImageInline, AttachmentInline]
-    # A chosen featured image survives an error elsewhere in the form.
-    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
+    # A chosen featured image survives an error elsewhere in the form, named by its label.
+    formfield_overrides = LABELLED_KEPT_PICTURES
     # Derived from the other columns on every save, so a revert recomputes them.
     revision_exclude = ["body_text", "search_keywords", "search_vector", "tags"]
     restricted_fields = ["author", "is_featured"]
+
+    class Media:
+        # A full-width title, a short excerpt, spell-checking and tag suggestions.
+        css = {"all": ["css/post_admin.css"]}
+        js = ["js/post_form.js"]
+
+    def get_list_display(self, request):
+        if is_editor(request.user) or not request.user.has_perm("blog.change_post"):
+            return self.list_display
+        # An author's list holds their own posts only: their name would fill a column.
+        return [name for name in self.list_display if name != "author"]
 
     def get_urls(self):
         calendar = editorial_calendar.calendar_view
@@ -193,6 +208,11 @@ class PostAdmin(
                 "calendar/move/",
                 self.admin_site.admin_view(lambda request: move(request, self)),
                 name="blog_post_reschedule",
+            ),
+            path(
+                "tags/",
+                self.admin_site.admin_view(partial(tag_suggestions, model_admin=self)),
+                name="blog_post_tag_suggestions",
             ),
             *super().get_urls(),
         ]
@@ -375,8 +395,8 @@ class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
         "website", "links", "blog_roll_order", "is_active",
     ]  # fmt: skip
     restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
-    # A chosen portrait survives an error elsewhere in the form.
-    formfield_overrides = {models.ImageField: {"widget": KeptFileInput}}
+    # A chosen portrait survives an error elsewhere in the form, named by its label.
+    formfield_overrides = LABELLED_KEPT_PICTURES
 
     def cache_tags(self, obj):
         if obj is None:

@@ -1,6 +1,7 @@
 """The newsroom's post form: a rich-text body, and buttons that draft, publish or schedule."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
@@ -70,9 +71,31 @@ class PostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_typing_aids()
         if self.initial.get("body"):
             # Saving made players of video addresses; the editor shows the addresses again.
             self.initial["body"] = unembed_videos(self.initial["body"])
+
+    def add_typing_aids(self):
+        """Spell-check what readers read; suggest existing tags as the author types."""
+        for name in ("title", "excerpt"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["spellcheck"] = "true"
+        if "title" in self.fields:
+            self.fields["title"].widget.attrs["class"] = "vTextField post-title"
+        if "excerpt" in self.fields:
+            self.fields["excerpt"].widget.attrs.update({"rows": 3, "class": "post-excerpt"})
+        if "tags" in self.fields:
+            self.fields["tags"].widget.attrs.update(
+                {
+                    "autocomplete": "off",
+                    "data-suggestions": reverse("admin:blog_post_tag_suggestions"),
+                }
+            )
+            self.fields["tags"].help_text = (
+                "Separate tags with commas. As you type, tags already in use are suggested, "
+                "the most used first: choose one rather than a variant of it."
+            )
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "modern_csrf",
     "demo",
     "moving",
+    "newsroom",
     "allauth",
     "allauth.account",
 ]

@@ -1,13 +1,13 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
 from config.views import healthz
 from edge.views import media
+from newsroom.views import login as newsroom_login
 
-# The admin's log-in goes through the readers' log-in page and shares its rate limits.
-admin.site.login = secure_admin_login(admin.site.login)
+# The admin's log-in is the newsroom's own page, with the readers' form and lock-out rules.
+admin.site.login = newsroom_login
 admin.site.site_header = f"{settings.PUBLICATION_NAME} newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Newsroom"

@@ -73,7 +73,7 @@ def main():
                 page.goto("/admin/")
                 page.get_by_label("Username or email").fill("moderator")
                 page.get_by_label("Password").fill("moderator")
-                page.get_by_role("button", name="Sign In").click()
+                page.get_by_role("button", name="Log in", exact=True).click()
                 page.get_by_role("link", name="await moderation").click()
                 page.wait_for_selector(".desk-comment.is-current")
                 page.screenshot(path=OUTPUT)

@@ -30,7 +30,17 @@ ALLOWED = {
     "readers": {"blog", "authors", *INFRASTRUCTURE},
     "demo": {"authors", "blog", "comments", "readers", *INFRASTRUCTURE},
     "moving": {"authors", "blog", "comments", *INFRASTRUCTURE},
-    "config": {"authors", "blog", "comments", "readers", "demo", "moving", *INFRASTRUCTURE},
+    "newsroom": {"authors", "blog", "comments", *INFRASTRUCTURE},
+    "config": {
+        "authors",
+        "blog",
+        "comments",
+        "readers",
+        "demo",
+        "moving",
+        "newsroom",
+        *INFRASTRUCTURE,
+    },  # fmt: skip
 }
 # Top-level packages that are no part of the site.
 OUTSIDE = {"tests", "bench"}

@@ -63,6 +63,8 @@ MATRIX = {
     ("post", "view_on_site"): staff("ok", "missing", "missing", "ok"),
     ("post", "bulk_action"): staff("done", "refused", "refused", "done"),
     ("post", "inline_row"): staff("refused", "refused", "refused", "refused"),
+    # The tag box's suggestions: a tag only on Ada's draft is hers (and editors') to see.
+    ("post", "tag_suggestions"): staff("ok", "unlisted", "forbidden", "ok"),
     # Ada's published post.
     ("published_post", "changelist"): staff("ok", "unlisted", "ok", "ok"),
     ("published_post", "change"): staff("ok", "missing", "ok", "ok"),
@@ -128,7 +130,9 @@ def newsroom():
     ada = AuthorFactory(display_name="Ada Author", slug="ada-author")
     olu = AuthorFactory(display_name="Olu Other", slug="olu-other")
     section = CategoryFactory(name="Service strategy", slug="service-strategy")
-    post = PostFactory(title="Ada's secret draft", author=ada, category=section, draft=True)
+    post = PostFactory(
+        title="Ada's secret draft", author=ada, category=section, draft=True, tags=["merger plans"]
+    )
     lost = PostFactory(title="Ada's lost column", author=ada)
     olus_post = PostFactory(title="Olu's column", author=olu)
     published_post = PostFactory(title="Ada's published column", author=ada, category=section)
@@ -282,7 +286,17 @@ def visit(client, newsroom, subject, address, role):
         return coauthor_row(client, newsroom)
     if address == "join":
         return join_series(client, newsroom, role)
+    if address == "tag_suggestions":
+        return tag_suggestions(client)
     raise AssertionError(address)
+
+
+def tag_suggestions(client):
+    response = client.get(reverse("admin:blog_post_tag_suggestions"), {"q": "merger"})
+    outcome = outcome_of_page(response)
+    if outcome != "ok":
+        return outcome
+    return "ok" if "merger plans" in response.json()["tags"] else "unlisted"
 
 
 def autocomplete(client, obj, field_name):
