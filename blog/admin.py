@@ -15,7 +15,9 @@ from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
 from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
 from blog.cache_tags import post_tags
+from blog.coauthors import coauthored_by
 from blog.correcting import CorrectionAdminMixin
+from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.search import reindex_posts
@@ -168,7 +170,7 @@ class PostAdmin(
                 ]
             },
         ),
-        ("Filing", {"fields": ["category", "tags"]}),
+        ("Filing", {"fields": ["category", "tags", "series", "series_part"]}),
         (
             "Publishing",
             {"fields": ["state", "status", "published_at", "is_featured", "allow_comments"]},
@@ -220,8 +222,11 @@ class PostAdmin(
         if is_editor(request.user):
             return queryset
         if request.user.has_perm("blog.change_post"):
-            # Authors reach their own posts only, whatever the URL says.
-            return queryset.filter(author__user=request.user)
+            # Authors reach the posts they lead or co-write only, whatever the URL says.
+            author = getattr(request.user, "author", None)
+            return queryset.filter(author__user=request.user) | queryset.filter(
+                pk__in=coauthored_by(author)
+            )
         # Those who only read (moderators) read what readers can, never a draft.
         return queryset.published()
 
@@ -235,6 +240,17 @@ class PostAdmin(
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
+
+    def get_inlines(self, request, obj):
+        # Co-authors are the editors' to name. Out of `inlines`, their rows are not kept in
+        # revisions either, so that no revert names or drops a co-author.
+        inlines = super().get_inlines(request, obj)
+        return [PostAuthorInline, *inlines] if is_editor(request.user) else inlines
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "series":
+            kwargs["queryset"] = series_choices(request, self.get_queryset(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_list_filter(self, request):
         if is_editor(request.user):
@@ -255,14 +271,15 @@ class PostAdmin(
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        # Co-authors edit a post; only its lead author or an editor deletes it.
+        return allowed and (obj is None or obj.can_be_deleted_by(request.user))
 
     def save_model(self, request, obj, form, change):
-        if not is_editor(request.user):
-            # A post is its writer's, whatever the submitted form claims.
+        if not is_editor(request.user) and not change:
+            # A new post is its writer's, whatever the submitted form claims; a post changed
+            # keeps its lead author, a field out of the form's reach.
             obj.author = request.user.author
-            if not change:
-                obj.is_featured = False
+            obj.is_featured = False
         before = Post.objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
         if before and before.is_published() and obj.status == Post.Status.PUBLISHED:

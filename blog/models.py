@@ -12,6 +12,12 @@ from taggit.models import TaggedItemBase
 
 from authors.models import Author
 from blog.autosaves import PostAutosave  # noqa: F401 (the post form's autosaves, beside)
+from blog.coauthors import (  # noqa: F401 (PostAuthor: co-authors, defined beside)
+    CoauthoredPost,
+    PostAuthor,
+    coauthored_by,
+    coauthors_prefetch,
+)
 from blog.corrections import (  # noqa: F401 (corrections of posts, defined beside)
     Correction,
     last_correction_time,
@@ -22,6 +28,7 @@ from blog.post_files import (  # noqa: F401 (pictures in the body and downloads,
     AttachmentQuerySet,
     PostImage,
 )
+from blog.series import Series, SeriesPart, series_constraints  # noqa: F401 (defined beside)
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 from uploads.storage import original_storage
 
@@ -118,7 +125,11 @@ class PostQuerySet(models.QuerySet):
         return moment.timestamp() if moment else None
 
     def by_author(self, author):
-        return self.filter(author=author)
+        """Return the posts author leads or co-writes, each once (author: an Author or id)."""
+        return self.filter(Q(author=author) | Q(pk__in=coauthored_by(author)))
+
+    def in_series(self, series):
+        return self.filter(series=series)
 
     def in_category(self, category):
         return self.filter(category=category)
@@ -132,13 +143,20 @@ class PostQuerySet(models.QuerySet):
     def for_lists(self):
         """Fetch what a list of post cards shows, in one query: no tags, and the stored
         summary rather than the body and its text, the largest columns."""
-        return self.select_related("author", "category").defer(
-            "body", "body_text", *SEARCH_ONLY_FIELDS
+        return (
+            self.select_related("author", "category")
+            .prefetch_related(coauthors_prefetch())
+            .defer("body", "body_text", *SEARCH_ONLY_FIELDS)
         )
 
     def for_reading(self):
         """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
-        return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
+        return (
+            self.select_related("author", "category", "series")
+            .prefetch_related(coauthors_prefetch())
+            .with_tags()
+            .defer(*SEARCH_ONLY_FIELDS)
+        )
 
     def for_page(self):
         """Fetch posts as for_reading, whether each has downloads and when it was last
@@ -214,8 +232,8 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(models.Model):
-    """A column: one author's article, public once published and its time has come."""
+class Post(CoauthoredPost, SeriesPart, models.Model):
+    """A column: its authors' article, public once published and its time has come."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -330,6 +348,7 @@ class Post(models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="post_published_has_time",
             ),
+            *series_constraints(),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="post_public"),
@@ -376,6 +395,7 @@ class Post(models.Model):
         )
 
     def clean(self):
+        super().clean()
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
                 {
@@ -465,8 +485,9 @@ class Post(models.Model):
         self.status = self.Status.DRAFT
         self.save(update_fields=["status", "updated_at"])
 
-    def can_be_edited_by(self, user):
-        """Say whether user may edit (and so preview) this post: its author, or an editor."""
+    def can_be_deleted_by(self, user):
+        """Say whether user may delete this post: its lead author or an editor, never a
+        co-author."""
         if not (user.is_active and user.is_staff):
             return False
         return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk
