@@ -225,7 +225,7 @@ class PostAdmin(
             # Authors reach the posts they lead or co-write only, whatever the URL says.
             author = getattr(request.user, "author", None)
             return queryset.filter(author__user=request.user) | queryset.filter(
-                pk__in=coauthored_by(author)
+                pk__in=coauthored_by([author])
             )
         # Those who only read (moderators) read what readers can, never a draft.
         return queryset.published()

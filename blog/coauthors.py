@@ -36,9 +36,9 @@ class PostAuthor(models.Model):
         return f"{self.author} on “{self.post}”"
 
 
-def coauthored_by(author):
-    """Return the ids of the posts author co-writes (author: an Author or its id)."""
-    return PostAuthor.objects.filter(author=author).values("post")
+def coauthored_by(authors):
+    """Return the ids of the posts any of authors co-writes (Authors, ids or a query of ids)."""
+    return PostAuthor.objects.filter(author__in=authors).values("post")
 
 
 class CoauthoredPost(models.Model):

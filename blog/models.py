@@ -126,7 +126,11 @@ class PostQuerySet(models.QuerySet):
 
     def by_author(self, author):
         """Return the posts author leads or co-writes, each once (author: an Author or id)."""
-        return self.filter(Q(author=author) | Q(pk__in=coauthored_by(author)))
+        return self.by_authors([author])
+
+    def by_authors(self, authors):
+        """Return the posts any of authors (Authors, ids or a query of ids) leads or co-writes."""
+        return self.filter(Q(author__in=authors) | Q(pk__in=coauthored_by(authors)))
 
     def in_series(self, series):
         return self.filter(series=series)

@@ -121,7 +121,7 @@ def my_page(request):
     followed = list(Author.objects.filter(pk__in=user.follows.values("author")))
     latest = list(
         Post.objects.published()
-        .filter(author__in=[a.pk for a in followed])
+        .by_authors([a.pk for a in followed])
         .select_related("author", "category")[: settings.POSTS_PER_PAGE]
     )
     digest = DigestSubscription.objects.filter(user=user).first()

@@ -105,12 +105,14 @@ def test_my_page_lists_saved_newest_first_and_followed_authors_latest(client, re
     followed = AuthorFactory(display_name="Followed Writer")
     PostFactory(author=followed, title="By the followed writer")
     PostFactory(author=followed, title="Draft by the followed writer", draft=True)
+    PostFactory(coauthors=[followed], title="Co-written by the followed writer")
     act(client, "follow", followed.pk)
 
     content = client.get(reverse("readers:my")).text
 
     assert content.index("Saved second") < content.index("Saved first")
     assert "By the followed writer" in content
+    assert "Co-written by the followed writer" in content
     assert "Draft by the followed writer" not in content
 
 
