@@ -15,7 +15,9 @@ from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
 from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
 from blog.cache_tags import post_tags
+from blog.coauthors import coauthored_by
 from blog.correcting import CorrectionAdminMixin
+from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
 from blog.review_forms import DESK_BUTTONS
@@ -179,7 +181,7 @@ class PostAdmin(
                 ]
             },
         ),
-        ("Filing", {"fields": ["category", "tags"]}),
+        ("Filing", {"fields": ["category", "tags", "series", "series_part"]}),
         (
             "Publishing",
             {
@@ -241,8 +243,11 @@ class PostAdmin(
         if is_editor(request.user):
             return queryset
         if request.user.has_perm("blog.change_post"):
-            # Authors reach their own posts only, whatever the URL says.
-            return queryset.filter(author__user=request.user)
+            # Authors reach the posts they lead or co-write only, whatever the URL says.
+            author = getattr(request.user, "author", None)
+            return queryset.filter(author__user=request.user) | queryset.filter(
+                pk__in=coauthored_by([author])
+            )
         # Those who only read (moderators) read what readers can, never a draft.
         return queryset.published()
 
@@ -275,6 +280,17 @@ class PostAdmin(
         context.update(review_admin.change_form_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def get_inlines(self, request, obj):
+        # Co-authors are the editors' to name. Out of `inlines`, their rows are not kept in
+        # revisions either, so that no revert names or drops a co-author.
+        inlines = super().get_inlines(request, obj)
+        return [PostAuthorInline, *inlines] if is_editor(request.user) else inlines
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "series":
+            kwargs["queryset"] = series_choices(request, self.get_queryset(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_list_filter(self, request):
         if is_editor(request.user):
             return self.list_filter
@@ -297,14 +313,19 @@ class PostAdmin(
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or review.may_edit(request.user, obj))
+        # Co-authors edit a post; only its lead author or an editor deletes it, and a writer
+        # who needs review only while it is theirs to change.
+        return allowed and (
+            obj is None
+            or (obj.can_be_deleted_by(request.user) and review.may_edit(request.user, obj))
+        )
 
     def save_model(self, request, obj, form, change):
-        if not is_editor(request.user):
-            # A post is its writer's, whatever the submitted form claims.
+        if not is_editor(request.user) and not change:
+            # A new post is its writer's, whatever the submitted form claims; a post changed
+            # keeps its lead author, a field out of the form's reach.
             obj.author = request.user.author
-            if not change:
-                obj.is_featured = False
+            obj.is_featured = False
         before = Post.objects.get(pk=obj.pk) if change else None
         # The desk's buttons move the post once it is saved (see response_workflow).
         request.desk_form = form

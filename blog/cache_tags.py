@@ -15,6 +15,9 @@ def post_tags(post):
     if post is None:
         return set()
     names = {tags.post(post.pk)}
+    if post.series_id:
+        # The series' page and its parts' pages count every part, published or coming.
+        names.add(tags.series(post.series_id))
     if post.status != Post.Status.PUBLISHED or post.published_at is None:
         return names
     moment = timezone.localtime(post.published_at)
@@ -31,4 +34,7 @@ def post_tags(post):
         names.add(tags.category(post.category_id))
     if post.pk:
         names |= {tags.tag(pk) for pk in post.tags.values_list("pk", flat=True)}
+        # Co-authors' blogs and feeds list the post as well.
+        coauthors = post.post_authors.values_list("author_id", flat=True)
+        names |= {tags.author(pk) for pk in coauthors}
     return names

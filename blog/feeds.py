@@ -21,11 +21,35 @@ from taggit.models import Tag
 from authors.models import Author
 from blog.corrections import last_correction_time
 from blog.html import absolutize_urls
-from blog.models import Category, Post
+from blog.models import Category, Post, Series
 from uploads.images import place_pictures
 
 FEED_LENGTH = 20
-RENDERERS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssRenderer(Rss201rev2Feed):
+    """RSS 2.0 naming every author of an item: the lead's dc:creator, then each co-author's."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _link in item.get("coauthors", ()):
+            handler.addQuickElement("dc:creator", name, {"xmlns:dc": DUBLIN_CORE})
+
+
+class AtomRenderer(Atom1Feed):
+    """Atom naming every author of an entry: the lead's author element, then each co-author's."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, link in item.get("coauthors", ()):
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", link)
+            handler.endElement("author")
+
+
+RENDERERS = {"rss": RssRenderer, "atom": AtomRenderer}
 
 # An "&" that HTML reads as the start of a character reference: before "#" or a name of
 # HTML's table (some legacy names need no semicolon, so every name counts without it).
@@ -96,7 +120,20 @@ def tag_scope(slug):
     return subject_scope(f"Tagged “{tag.name}”", f"Columns tagged “{tag.name}”", page_url, posts)
 
 
-SCOPES = {"site": site_scope, "author": author_scope, "category": category_scope, "tag": tag_scope}
+def series_scope(slug):
+    series = get_object_or_404(Series, slug=slug)
+    description = series.description or f"The parts of “{series.name}”"
+    posts = Post.objects.published().in_series(series)
+    return subject_scope(series.name, description, series.get_absolute_url(), posts)
+
+
+SCOPES = {
+    "site": site_scope,
+    "author": author_scope,
+    "category": category_scope,
+    "tag": tag_scope,
+    "series": series_scope,
+}
 
 
 class PostFeed(Feed):
@@ -124,7 +161,7 @@ class PostFeed(Feed):
         HTML; Atom's are text, and say so.
         """
         value = xml_characters(value)
-        return as_html_text(value) if self.feed_type is Rss201rev2Feed else value
+        return as_html_text(value) if issubclass(self.feed_type, Rss201rev2Feed) else value
 
     def get_object(self, request, **kwargs):
         return self.resolve_scope(**kwargs)
@@ -172,6 +209,13 @@ class PostFeed(Feed):
 
     def item_author_link(self, post):
         return self.absolute(post.author.get_absolute_url())
+
+    def item_extra_kwargs(self, post):
+        coauthors = [
+            (self.text(author.display_name), self.absolute(author.get_absolute_url()))
+            for author in post.coauthor_list
+        ]
+        return {"coauthors": coauthors}
 
     def item_pubdate(self, post):
         return post.published_at

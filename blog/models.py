@@ -12,6 +12,12 @@ from taggit.models import TaggedItemBase
 
 from authors.models import Author
 from blog.autosaves import PostAutosave  # noqa: F401 (the post form's autosaves, beside)
+from blog.coauthors import (  # noqa: F401 (PostAuthor: co-authors, defined beside)
+    CoauthoredPost,
+    PostAuthor,
+    coauthored_by,
+    coauthors_prefetch,
+)
 from blog.corrections import (  # noqa: F401 (corrections of posts, defined beside)
     Correction,
     last_correction_time,
@@ -23,7 +29,8 @@ from blog.post_files import (  # noqa: F401 (pictures in the body and downloads,
     AttachmentQuerySet,
     PostImage,
 )
-from blog.review_states import Reviewable, ReviewState, review_constraints
+from blog.review_states import Reviewable, review_constraints  # unpublish() too
+from blog.series import Series, SeriesPart, series_constraints  # noqa: F401 (defined beside)
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 from uploads.storage import original_storage
 
@@ -120,7 +127,15 @@ class PostQuerySet(models.QuerySet):
         return moment.timestamp() if moment else None
 
     def by_author(self, author):
-        return self.filter(author=author)
+        """Return the posts author leads or co-writes, each once (author: an Author or id)."""
+        return self.by_authors([author])
+
+    def by_authors(self, authors):
+        """Return the posts any of authors (Authors, ids or a query of ids) leads or co-writes."""
+        return self.filter(Q(author__in=authors) | Q(pk__in=coauthored_by(authors)))
+
+    def in_series(self, series):
+        return self.filter(series=series)
 
     def in_category(self, category):
         return self.filter(category=category)
@@ -134,13 +149,20 @@ class PostQuerySet(models.QuerySet):
     def for_lists(self):
         """Fetch what a list of post cards shows, in one query: no tags, and the stored
         summary rather than the body and its text, the largest columns."""
-        return self.select_related("author", "category").defer(
-            "body", "body_text", *SEARCH_ONLY_FIELDS
+        return (
+            self.select_related("author", "category")
+            .prefetch_related(coauthors_prefetch())
+            .defer("body", "body_text", *SEARCH_ONLY_FIELDS)
         )
 
     def for_reading(self):
         """Fetch posts with their bodies and tags, as a post's page and a feed show them."""
-        return self.select_related("author", "category").with_tags().defer(*SEARCH_ONLY_FIELDS)
+        return (
+            self.select_related("author", "category", "series")
+            .prefetch_related(coauthors_prefetch())
+            .with_tags()
+            .defer(*SEARCH_ONLY_FIELDS)
+        )
 
     def for_page(self):
         """Fetch posts as for_reading, whether each has downloads and when it was last
@@ -216,8 +238,8 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(Reviewable, models.Model):
-    """A column: one author's article, public once published and its time has come."""
+class Post(CoauthoredPost, SeriesPart, Reviewable, models.Model):
+    """A column: its authors' article, public once published and its time has come."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -332,6 +354,7 @@ class Post(Reviewable, models.Model):
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="post_published_has_time",
             ),
+            *series_constraints(),
             *review_constraints(),
         ]
         indexes = [
@@ -380,6 +403,7 @@ class Post(Reviewable, models.Model):
         )
 
     def clean(self):
+        super().clean()
         if self.featured_image and not self.featured_image_alt.strip():
             raise ValidationError(
                 {
@@ -464,14 +488,9 @@ class Post(Reviewable, models.Model):
         self.published_at = at or self.published_at or timezone.now()
         self.save(update_fields=["status", "published_at", "review_state", "updated_at"])
 
-    def unpublish(self):
-        """Take the post off the site and back to draft."""
-        self.status = self.Status.DRAFT
-        self.review_state = ReviewState.NONE
-        self.save(update_fields=["status", "review_state", "updated_at"])
-
-    def can_be_edited_by(self, user):
-        """Say whether user may edit (and so preview) this post: its author, or an editor."""
+    def can_be_deleted_by(self, user):
+        """Say whether user may delete this post: its lead author or an editor, never a
+        co-author."""
         if not (user.is_active and user.is_staff):
             return False
         return user.has_perm("blog.edit_any_post") or self.author.user_id == user.pk

@@ -29,7 +29,8 @@ def needs_review(user):
 
 
 def is_writer(user, post):
-    return post.pk is not None and post.author.user_id == user.pk
+    """Say whether user writes post: its lead author or one of its co-authors."""
+    return post.pk is not None and (post.author.user_id == user.pk or post.is_coauthored_by(user))
 
 
 def may_publish(user, post):

@@ -100,6 +100,12 @@ class Reviewable(models.Model):
         self.published_at = at if at and at > now else now
         self._move(ReviewState.APPROVED, by=by, fields=["status", "published_at"])
 
+    def unpublish(self):
+        """Take the post off the site and back to draft, out of review."""
+        self.status = "draft"
+        self.review_state = ReviewState.NONE
+        self.save(update_fields=["status", "review_state", "updated_at"])
+
     def settle_review_state(self):
         """Call a post published by other means (an editor's Publish) approved."""
         if self.status == "published" and self.review_state != ReviewState.NONE:

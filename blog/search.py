@@ -80,7 +80,14 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from authors.models import Author
-from blog.models import SEARCH_CONFIG, Category, Post, TaggedPost, body_text_and_summary
+from blog.models import (
+    SEARCH_CONFIG,
+    Category,
+    Post,
+    PostAuthor,
+    TaggedPost,
+    body_text_and_summary,
+)
 from edge.fragments import cached_fragment
 
 # Longer queries are cut to this many characters, and the reader is told.
@@ -386,12 +393,17 @@ def _reindex_batch(posts: list[Post], on_batch: Callable[[int], object]) -> int:
     tagged = TaggedPost.objects.filter(content_object__in=[post.pk for post in posts])
     for post_id, name in tagged.values_list("content_object_id", "tag__name"):
         tag_names[post_id].append(name)
+    # Co-authors are found by their names as the lead author is.
+    names = {post.pk: [post.author.display_name] for post in posts}
+    coauthors = PostAuthor.objects.filter(post__in=[post.pk for post in posts])
+    for post_id, name in coauthors.values_list("post_id", "author__display_name"):
+        names[post_id].append(name)
     changed = []
     for post in posts:
         # The summary too: posts written by other means than save() may lack it.
         derived = (
             *body_text_and_summary(post.body),
-            search_keywords(post.author.display_name, tag_names[post.pk]),
+            search_keywords("\n".join(names[post.pk]), tag_names[post.pk]),
         )
         if derived != (post.body_text, post.body_summary, post.search_keywords):
             post.body_text, post.body_summary, post.search_keywords = derived

@@ -23,11 +23,7 @@ def post_structured_data(request, post) -> dict:
         "description": post.summary,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "author": {
-            "@type": "Person",
-            "name": post.author.display_name,
-            "url": request.build_absolute_uri(post.author.get_absolute_url()),
-        },
+        "author": people(request, post.byline_authors),
         "publisher": {
             "@type": "Organization",
             "name": settings.PUBLICATION_NAME,
@@ -45,6 +41,19 @@ def post_structured_data(request, post) -> dict:
     if tags := [tag.name for tag in post.tag_list]:
         data["keywords"] = tags
     return data
+
+
+def people(request, authors):
+    """Return the schema.org Person of each author: one alone, or a list of several."""
+    persons = [
+        {
+            "@type": "Person",
+            "name": author.display_name,
+            "url": request.build_absolute_uri(author.get_absolute_url()),
+        }
+        for author in authors
+    ]
+    return persons[0] if len(persons) == 1 else persons
 
 
 def json_ld_script(data) -> str:

@@ -7,8 +7,10 @@ from django.db.models import Q, Subquery
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
+from blog.coauthors import coauthors_prefetch
 from blog.models import Post
 from blog.seo import post_structured_data
+from blog.series_pages import post_series_outline
 from edge import tags
 from edge.fragments import cached_fragment
 
@@ -51,7 +53,8 @@ def render_post_page(
     previous_post, next_post, related, more_from_author = links
     # The page shows the post, its neighbours, related posts and the author's latest.
     shown = [p.pk for p in (previous_post, next_post, *related, *more_from_author) if p]
-    tags.add(request, tags.byline(post.author_id), tags.post(post.pk), *map(tags.post, shown))
+    bylines = map(tags.byline, post.byline_author_ids)
+    tags.add(request, *bylines, tags.post(post.pk), *map(tags.post, shown))
     context = {
         "post": post,
         "attachments": attachments,
@@ -59,6 +62,7 @@ def render_post_page(
         "next_post": next_post,
         "related_posts": related,
         "more_from_author": more_from_author,
+        "series_outline": post_series_outline(request, post, is_preview=is_preview),
         "structured_data": post_structured_data(request, post),
         "canonical_path": post.get_absolute_url(),
         "is_preview": is_preview,
@@ -85,6 +89,7 @@ def post_links(post: Post) -> tuple:
         .related_to(post)
         .exclude(pk__in=neighbours)
         .select_related("author")
+        .prefetch_related(coauthors_prefetch())
         .only(
             "title", "slug", "published_at", "created_at", "author__display_name", "author__slug"
         )[:RELATED_POSTS]

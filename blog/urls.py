@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import SlugConverter
 
-from blog import feeds, sitemaps, views
+from blog import feeds, series_pages, sitemaps, views
 from blog.correcting import CORRECTIONS
 from edge import tags
 from edge.headers import shared_page
@@ -46,6 +46,8 @@ urlpatterns = [
     *feed_routes("category/<slug:slug>/", "category", "category-feed"),
     path("tag/<tag:slug>/", shared_page(views.tag_detail), name="tag"),
     *feed_routes("tag/<tag:slug>/", "tag", "tag-feed"),
+    path("series/<slug:slug>/", shared_page(series_pages.series_detail), name="series"),
+    *feed_routes("series/<slug:slug>/", "series", "series-feed"),
     path("search/", shared_page(views.search, tags.SEARCH), name="search"),
     path("corrections/", shared_page(views.correction_list, CORRECTIONS), name="corrections"),
     path("preview/<int:pk>/", views.post_preview, name="preview"),

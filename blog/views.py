@@ -9,6 +9,7 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
 from authors.models import Author
+from blog.coauthors import coauthors_prefetch
 from blog.models import Attachment, Category, Correction, Post
 from blog.pagination import UncountedPaginator, paginate
 from blog.search import (
@@ -75,7 +76,11 @@ def tag_detail(request, slug):
 
 def correction_list(request):
     """List the corrections of published posts, newest first, each linking to its post."""
-    corrections = Correction.objects.public().select_related("post__author")
+    corrections = (
+        Correction.objects.public()
+        .select_related("post__author")
+        .prefetch_related(coauthors_prefetch("post__"))
+    )
     page = paginate(request, corrections)
     tags.add_posts(request, [correction.post for correction in page])
     return TemplateResponse(request, "blog/correction_list.html", {"page_obj": page})

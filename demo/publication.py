@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from authors.models import Author
-from blog.models import Category, Post, TaggedPost
+from blog.models import Category, Post, PostAuthor, Series, TaggedPost
 from comments.models import Comment
 
 from .pictures import cover_jpeg, portrait_png
@@ -70,6 +70,8 @@ def remove_demo():
     comment_count = Comment.objects.filter(post__in=posts).count()
     # Deferred, the image is not opened to measure it, even when its file has gone.
     posts.defer("featured_image").delete()
+    # Emptied with the posts; a series keeps its columnist until it goes.
+    Series.objects.filter(author__in=authors).delete()
     author_count = authors.count()
     authors.delete()
     categories = Category.objects.filter(
@@ -129,7 +131,17 @@ class DemoLoader:
                 f"The groups {', '.join(sorted(missing))} do not exist: run migrate first."
             )
         authors = self.create_columnists(groups["Authors"])
+        self.authors = authors
         staff = self.create_staff(groups)
+        self.series = {
+            spec.slug: Series.objects.create(
+                name=spec.name,
+                slug=spec.slug,
+                author=authors[spec.author],
+                description=typeset(spec.description),
+            )
+            for spec in self.words.series
+        }
         self.categories = {
             slug: Category.objects.create(name=name, slug=slug, description=description)
             for name, slug, description in demo().categories
@@ -231,6 +243,8 @@ class DemoLoader:
             body=self.compose_body(spec),
             published_at=self.publication_time(spec.days_ago),
             is_featured=spec.is_featured,
+            series=self.series.get(spec.series),
+            series_part=spec.part,
         )
         if spec.has_image:
             data, alt = cover_jpeg(spec.category, self.rng)
@@ -244,6 +258,8 @@ class DemoLoader:
         post.save()
         tag_names = [self.event_tag if name == EVENT_TAG else name for name in spec.tags]
         post.tags.set([self.tags[name] for name in tag_names])
+        for position, slug in enumerate(spec.coauthors, start=1):
+            PostAuthor.objects.create(post=post, author=self.authors[slug], position=position)
         return post
 
     def create_comments(self, posts, *, moderator):

@@ -56,6 +56,17 @@ class PostSpec:
     excerpt: str = ""
     is_featured: bool = False
     has_image: bool = False
+    coauthors: tuple[str, ...] = ()  # columnists' slugs, named after the author
+    series: str = ""  # a series' slug
+    part: int | None = None  # its number in the series
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    name: str
+    slug: str
+    author: str  # a columnist's slug
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,7 @@ class Demo:
     staff: list[tuple[str, str, str, str]]  # (username, first name, last name, group)
     superuser: str
     columnists: list[Columnist]
+    series: list[SeriesSpec]
     published: list[PostSpec]
     scheduled: list[PostSpec]
     drafts: list[PostSpec]
@@ -132,7 +144,16 @@ def demo() -> Demo:
     publication, posts, prose, comments = map(read, ["publication", "posts", "prose", "comments"])
 
     def specs(entries):
-        return [PostSpec(**{**entry, "tags": tuple(entry["tags"])}) for entry in entries]
+        return [
+            PostSpec(
+                **{
+                    **entry,
+                    "tags": tuple(entry["tags"]),
+                    "coauthors": tuple(entry.get("coauthors", ())),
+                }
+            )
+            for entry in entries
+        ]
 
     return Demo(
         event=publication["event"]["name"],
@@ -145,6 +166,7 @@ def demo() -> Demo:
         ],
         superuser=publication["superuser"],
         columnists=[Columnist(**entry) for entry in read("columnists")],
+        series=[SeriesSpec(**entry) for entry in posts.get("series", ())],
         published=specs(posts["published"]),
         scheduled=specs(posts["scheduled"]),
         drafts=specs(posts["drafts"]),

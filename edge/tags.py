@@ -38,6 +38,11 @@ def tag(pk):
     return f"tag-{pk}"
 
 
+def series(pk):
+    """A series' page and feed, and the outline of it on each of its parts' pages."""
+    return f"series-{pk}"
+
+
 def archive(year, month=None):
     return f"archive-{year}" if month is None else f"archive-{year}-{month:02d}"
 
@@ -50,5 +55,11 @@ def add(request, *tags):
 
 
 def add_posts(request, posts):
-    """Tag a response with each post shown and each of their columnists."""
-    add(request, *(post(p.pk) for p in posts), *(byline(p.author_id) for p in posts))
+    """Tag a response with each post shown and each of their columnists (co-authors too,
+    where the post names them in `byline_author_ids`)."""
+    add(request, *(post(p.pk) for p in posts))
+    add(request, *(byline(pk) for p in posts for pk in _byline_ids(p)))
+
+
+def _byline_ids(p):
+    return getattr(p, "byline_author_ids", None) or [p.author_id]

@@ -65,7 +65,8 @@ def send_weekly_digest(context, user_id):
     since = subscription.last_sent_at or timezone.now() - datetime.timedelta(days=7)
     posts = list(
         Post.objects.published()
-        .filter(author__in=user.follows.values("author"), published_at__gt=since)
+        .by_authors(user.follows.values("author"))
+        .filter(published_at__gt=since)
         .for_lists()[:20]
     )
     if not posts:

@@ -37,7 +37,7 @@ BASE_DATA_MIGRATIONS = [
     ("blog.migrations.0002_newsroom_roles", "create_roles"),
     ("blog.migrations.0003_static_pages", "create_pages"),
     ("comments.migrations.0002_moderation_roles", "grant"),
-    ("blog.migrations.0017_contributors_role", "create_contributors"),
+    ("blog.migrations.0019_contributors_role", "create_contributors"),
 ]
 
 

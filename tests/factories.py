@@ -8,12 +8,13 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from authors.models import Author
-from blog.models import Category, Post
+from blog.models import Category, Post, PostAuthor, Series
 
-# The empty inline formsets (pictures in the body, downloads) a post's admin form carries.
+# The empty inline formsets (co-authors, pictures in the body, downloads) a post's admin form
+# carries.
 POST_INLINES = {
     f"{prefix}-{name}": value
-    for prefix in ("images", "attachments")
+    for prefix in ("post_authors", "images", "attachments")
     for name, value in [
         ("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
         ("MAX_NUM_FORMS", "1000"),
@@ -89,11 +90,27 @@ class PostFactory(DjangoModelFactory):
         if create and extracted:
             self.tags.add(*extracted)
 
+    @factory.post_generation
+    def coauthors(self, create, extracted, **kwargs):
+        """Name co-authors in the order given: PostFactory(coauthors=[ken, ada])."""
+        if create and extracted:
+            for position, author in enumerate(extracted, start=1):
+                PostAuthor.objects.create(post=self, author=author, position=position)
+
     class Params:
         draft = factory.Trait(status=Post.Status.DRAFT, published_at=None)
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
         )
+
+
+class SeriesFactory(DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    name = factory.Sequence(lambda n: f"Series number {n}")
+    slug = factory.Sequence(lambda n: f"series-number-{n}")
+    author = factory.SubFactory(AuthorFactory)
 
 
 class CommentFactory(DjangoModelFactory):

@@ -188,3 +188,14 @@ def test_a_correction_cannot_come_with_unpublishing(editor_client, post):
     assert response.status_code == HTTPStatus.OK
     assert "Only a published post is corrected" in response.text
     assert not Correction.objects.exists()
+
+
+def test_the_corrections_page_names_every_writer_of_a_co_written_column(
+    editor, author, other_author, client
+):
+    shared = PostFactory(title="Written together", author=author, coauthors=[other_author])
+    Correction.objects.create(post=shared, note="A fix.", made_at=CORRECTED, made_by=editor)
+
+    text = client.get(CORRECTIONS).text
+
+    assert f"by {author.display_name} and {other_author.display_name}" in text

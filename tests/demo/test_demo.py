@@ -106,6 +106,19 @@ def test_demo_keeps_drafts_scheduled_posts_and_held_comments_private(demo, clien
     assert Comment.objects.filter(status=Comment.Status.SPAM).count() == 2
 
 
+def test_demo_shows_a_co_authored_column_and_a_series_with_its_next_part_untitled(demo, client):
+    joint = Post.objects.get(title="Pipelines and approvals can share a room")
+    for slug in ("samuel-mensah", "tomasz-wisniewski"):
+        blog = client.get(reverse("blog:author", kwargs={"slug": slug})).text
+        assert joint.get_absolute_url() in blog
+    assert "Samuel Mensah</a> and <a" in client.get(joint.get_absolute_url()).text
+
+    page = client.get(reverse("blog:series", kwargs={"slug": "living-with-iso-20000"})).text
+    assert "3 of 4 parts published" in page
+    assert "Coming next: part 4" in page
+    assert "Preparing for a recertification audit" not in page
+
+
 def test_loading_a_loaded_demo_is_skipped_with_if_empty_and_refused_without_reset(demo):
     before = content_counts()
 

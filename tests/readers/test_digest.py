@@ -29,6 +29,7 @@ def follower():
     Follow.objects.create(user=reader, author=author)
     services.digest_subscribe(user=reader)
     PostFactory(author=author, title="New this week")
+    PostFactory(coauthors=[author], title="Written with a colleague")
     PostFactory(title="By someone not followed")
     return reader
 
@@ -39,6 +40,7 @@ def test_a_follower_gets_the_weeks_posts_of_their_columnists_once(follower, mail
     (message,) = mailoutbox
     assert message.to == ["reader@example.com"]
     assert "New this week" in message.body
+    assert "Written with a colleague" in message.body
     assert "By someone not followed" not in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 

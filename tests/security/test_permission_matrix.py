@@ -1,8 +1,8 @@
 """Every role against every admin address of posts, profiles, comments and categories.
 
-The subject is always the columnist's own work (Ada's draft post, her profile, a comment on
-her post) and a section; each role gets what the README's table of roles says, by list, by
-address and by form. Outcomes:
+The subject is always the columnist's own work (Ada's draft post, a draft Olu co-writes with
+her, her series, her profile, a comment on her post) and a section; each role gets what the
+README's table of roles says, by list, by address and by form. Outcomes:
 
 - ``login``: sent to log in (anonymous visitors and readers are not staff);
 - ``ok``: the page answers, with the subject on it where it lists things;
@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from blog.models import Attachment, Post
+from blog.models import Attachment, Post, PostAuthor
 from comments.models import Comment
 from tests.blog.uploads import inline_forms, pdf_bytes, post_form
 from tests.factories import (
@@ -32,6 +32,7 @@ from tests.factories import (
     CategoryFactory,
     CommentFactory,
     PostFactory,
+    SeriesFactory,
     UserFactory,
 )
 
@@ -72,6 +73,23 @@ MATRIX = {
     ("published_post", "revision"): staff("ok", "missing", "forbidden", "ok"),
     ("published_post", "view_on_site"): staff("ok", "missing", "ok", "ok"),
     ("published_post", "bulk_action"): staff("done", "refused", "refused", "done"),
+    # Ada's draft that Olu co-writes: he edits it as she does, but neither deletes it nor
+    # names its co-authors, which an editor does.
+    ("coauthored_post", "changelist"): staff("ok", "ok", "unlisted", "ok"),
+    ("coauthored_post", "change"): staff("ok", "ok", "missing", "ok"),
+    ("coauthored_post", "save"): staff("done", "done", "refused", "done"),
+    ("coauthored_post", "delete"): staff("ok", "forbidden", "forbidden", "ok"),
+    ("coauthored_post", "history"): staff("ok", "ok", "missing", "ok"),
+    ("coauthored_post", "view_on_site"): staff("ok", "ok", "missing", "ok"),
+    ("coauthored_post", "bulk_action"): staff("done", "done", "refused", "done"),
+    ("coauthored_post", "coauthor_row"): staff("refused", "refused", "refused", "done"),
+    # Series: a columnist keeps their own; editors every one. The subject: Ada's series.
+    ("series", "changelist"): staff("ok", "unlisted", "forbidden", "ok"),
+    ("series", "add"): staff("ok", "ok", "forbidden", "ok"),
+    ("series", "change"): staff("ok", "missing", "forbidden", "ok"),
+    ("series", "save"): staff("done", "refused", "refused", "done"),
+    ("series", "delete"): staff("ok", "missing", "forbidden", "ok"),
+    ("series", "join"): staff("done", "refused", "refused", "done"),
     # Profiles: a columnist edits their own; editors manage every one and the blog roll.
     ("profile", "changelist"): staff("ok", "unlisted", "forbidden", "ok"),
     ("profile", "add"): staff("forbidden", "forbidden", "forbidden", "ok"),
@@ -119,6 +137,10 @@ def newsroom():
     olus_post = PostFactory(title="Olu's column", author=olu)
     published_post = PostFactory(title="Ada's published column", author=ada, category=section)
     adas_other_post = PostFactory(title="Ada's other column", author=ada)
+    coauthored_post = PostFactory(
+        title="Ada and Olu's joint draft", author=ada, coauthors=[olu], draft=True
+    )
+    series = SeriesFactory(name="Ada's series", author=ada)
     users = {
         "reader": UserFactory(username="reader"),
         "columnist": ada.user,
@@ -136,6 +158,8 @@ def newsroom():
         users=users,
         post=post,
         published_post=published_post,
+        coauthored_post=coauthored_post,
+        series=series,
         profile=ada,
         # Awaiting moderation: the comments' list opens on that queue.
         comment=CommentFactory(post=post, status=Comment.Status.PENDING),
@@ -187,6 +211,8 @@ def outcome_of_page(response, subject_label=None):
 SUBJECTS = {
     "post": lambda n: (n.post, "Ada&#x27;s secret draft"),
     "published_post": lambda n: (n.published_post, "Ada&#x27;s published column"),
+    "coauthored_post": lambda n: (n.coauthored_post, "Ada and Olu&#x27;s joint draft"),
+    "series": lambda n: (n.series, "Ada&#x27;s series"),
     "profile": lambda n: (n.profile, "Ada Author"),
     "comment": lambda n: (n.comment, n.comment.name),
     "category": lambda n: (n.category, "Service strategy"),
@@ -197,6 +223,12 @@ CHANGE_FORMS = {
     "published_post": lambda post: post_form(
         post, title="Changed", slug=post.slug, author=post.author_id, status=post.status
     ),
+    "coauthored_post": lambda post: post_form(
+        post, title="Changed", slug=post.slug, author=post.author_id
+    ),
+    "series": lambda series: {
+        "name": "Changed", "slug": series.slug, "author": series.author_id, "description": "",
+    },
     "profile": lambda author: {
         "user": author.user_id, "display_name": "Changed", "slug": author.slug,
         "rhythm": author.rhythm, "blog_roll_order": author.blog_roll_order, "is_active": "on",
@@ -208,6 +240,7 @@ CHANGE_FORMS = {
 BULK_ACTIONS = {
     "post": "publish_now",
     "published_post": "unpublish",
+    "coauthored_post": "publish_now",
     "comment": "reject",
     "category": "delete_selected",
 }
@@ -249,6 +282,10 @@ def visit(client, newsroom, subject, address, role):
         return outcome_of_change(obj, lambda: client.post(decide, {"act": f"reject:{obj.pk}"}))
     if address == "inline_row":
         return inline_row(client, newsroom, role)
+    if address == "coauthor_row":
+        return coauthor_row(client, newsroom)
+    if address == "join":
+        return join_series(client, newsroom, role)
     if address == "tag_suggestions":
         return tag_suggestions(client)
     raise AssertionError(address)
@@ -301,6 +338,37 @@ def inline_row(client, newsroom, role):
     data = post_form(role_post, title=role_post.title, slug=role_post.slug)
     data.update(inline_forms("attachments", row, initial=1))
     return outcome_of_change(newsroom.attachment, lambda: client.post(change_url(role_post), data))
+
+
+def coauthor_row(client, newsroom):
+    """Send the co-written post's form with one more co-author: "done" if it was named."""
+    post = newsroom.coauthored_post
+    data = CHANGE_FORMS["coauthored_post"](post)
+    # The editor's form: Olu's row as it stands, and a new one naming a third columnist.
+    third = AuthorFactory(display_name="Tom Third")
+    rows = [
+        {"id": row.pk, "post": post.pk, "author": row.author_id, "position": row.position}
+        for row in PostAuthor.objects.filter(post=post)
+    ]
+    rows.append({"author": third.pk, "position": 2})
+    data.update(inline_forms("post_authors", *rows, initial=len(rows) - 1))
+    before = set(post.coauthors.values_list("pk", flat=True))
+    response = client.post(admin_url(post, "change", post.pk), data)
+    if "/login/" in response.get("Location", ""):
+        return "login"
+    return "refused" if set(post.coauthors.values_list("pk", flat=True)) == before else "done"
+
+
+def join_series(client, newsroom, role):
+    """Send a post form of the user's own putting it in Ada's series, as part 1."""
+    role_post = newsroom.own_post[role]
+    data = post_form(role_post, title=role_post.title, slug=role_post.slug)
+    data.update(series=newsroom.series.pk, series_part=1, author=role_post.author_id)
+    response = client.post(change_url(role_post), data)
+    if "/login/" in response.get("Location", ""):
+        return "login"
+    role_post.refresh_from_db()
+    return "done" if role_post.series_id == newsroom.series.pk else "refused"
 
 
 CASES = [

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('authors', '0005_author_needs_review'),
-        ('blog', '0015_merge_corrections_and_editor_pictures'),
+        ('blog', '0017_series_permissions'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

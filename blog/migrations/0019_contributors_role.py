@@ -33,7 +33,7 @@ def remove_contributors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0016_review_desk"),
+        ("blog", "0018_review_desk"),
         ("authors", "0005_author_needs_review"),
     ]
 
