@@ -156,3 +156,18 @@ def test_the_notes_address_takes_only_posts(client, post, editor):
     client.force_login(editor)
 
     assert client.get(notes_url(post)).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_a_co_author_reads_and_answers_the_notes_of_a_post_they_write(client, editor):
+    lead, coauthor = AuthorFactory(), make_person("columnist").author
+    post = post_in("in_review", author=lead)
+    post.coauthors.add(coauthor)
+    first = review.add_note(post=post, by=editor, body=SECRET)
+    client.force_login(coauthor.user)
+
+    page = client.get(change_url(post))
+    response = client.post(notes_url(post), {"note-body": "Fixed.", "note-parent": first.pk})
+
+    assert SECRET in page.text
+    assert response.status_code == HTTPStatus.FOUND
+    assert first.replies.get().author == coauthor.user
