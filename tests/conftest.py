@@ -36,6 +36,7 @@ def _test_settings(settings, tmp_path):
 BASE_DATA_MIGRATIONS = [
     ("blog.migrations.0002_newsroom_roles", "create_roles"),
     ("blog.migrations.0003_static_pages", "create_pages"),
+    ("blog.migrations.0017_series_permissions", "grant"),
     ("comments.migrations.0002_moderation_roles", "grant"),
     ("blog.migrations.0019_contributors_role", "create_contributors"),
 ]

@@ -1,4 +1,4 @@
-"""Let Authors keep their own series and Editors every series (blog/series_admin.py)."""
+"""Let Authors keep their own series and Editors every series (blog/desk_admin.py)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
