@@ -90,6 +90,12 @@ class Author(models.Model):
         default=True,
         help_text="Retired columnists leave the blog roll; their blog stays readable.",
     )
+    needs_review = models.BooleanField(
+        "needs review",
+        default=False,
+        help_text="Their posts go to the editors for review before they are published. "
+        "Contributors always need review.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from authors.models import Author
-from blog import editorial_calendar, sidebar
+from blog import editorial_calendar, review, review_admin, sidebar
 from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
 from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
@@ -20,6 +20,9 @@ from blog.correcting import CorrectionAdminMixin
 from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
 from blog.models import Attachment, Category, Post, PostImage
+from blog.review_forms import DESK_BUTTONS
+from blog.review_states import REVIEW_FIELDS, ReviewState
+from blog.review_words import state_in_words
 from blog.search import reindex_posts
 from blog.services import post_address_changed
 from blog.tag_suggestions import tag_suggestions
@@ -49,11 +52,19 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return [
+            ("draft", "Draft"),
+            (ReviewState.IN_REVIEW, "In review"),
+            (ReviewState.CHANGES_REQUESTED, "Changes requested"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "draft":
             return queryset.drafts()
+        if self.value() in (ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED):
+            return queryset.drafts().filter(review_state=self.value())
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "published":
@@ -173,7 +184,16 @@ class PostAdmin(
         ("Filing", {"fields": ["category", "tags", "series", "series_part"]}),
         (
             "Publishing",
-            {"fields": ["state", "status", "published_at", "is_featured", "allow_comments"]},
+            {
+                "fields": [
+                    "state",
+                    "status",
+                    "published_at",
+                    "review_note",
+                    "is_featured",
+                    "allow_comments",
+                ]
+            },
         ),
     ]
     readonly_fields = ["state"]
@@ -214,6 +234,7 @@ class PostAdmin(
                 self.admin_site.admin_view(partial(tag_suggestions, model_admin=self)),
                 name="blog_post_tag_suggestions",
             ),
+            *review_admin.desk_urls(self),
             *super().get_urls(),
         ]
 
@@ -233,13 +254,31 @@ class PostAdmin(
     def may_set_restricted_fields(self, request):
         return is_editor(request.user)
 
+    def fields_out_of_reach(self, request):
+        hidden = super().fields_out_of_reach(request)
+        if review.needs_review(request.user):
+            # The desk publishes their posts: no field of the form, no revert, does it.
+            return {*hidden, "status", "published_at", *REVIEW_FIELDS}
+        return hidden
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         hidden = self.fields_out_of_reach(request)
+        if not review_admin.wants_review_note(request.user, obj):
+            hidden = {*hidden, "review_note"}
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(review_admin.change_form_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_inlines(self, request, obj):
         # Co-authors are the editors' to name. Out of `inlines`, their rows are not kept in
@@ -260,6 +299,9 @@ class PostAdmin(
     def has_feature_permission(self, request):
         return is_editor(request.user)
 
+    def has_publish_permission(self, request):
+        return self.has_change_permission(request) and not review.needs_review(request.user)
+
     def has_add_permission(self, request):
         return super().has_add_permission(request) and (
             is_editor(request.user) or hasattr(request.user, "author")
@@ -267,12 +309,16 @@ class PostAdmin(
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        return allowed and (obj is None or review.may_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        # Co-authors edit a post; only its lead author or an editor deletes it.
-        return allowed and (obj is None or obj.can_be_deleted_by(request.user))
+        # Co-authors edit a post; only its lead author or an editor deletes it, and a writer
+        # who needs review only while it is theirs to change.
+        return allowed and (
+            obj is None
+            or (obj.can_be_deleted_by(request.user) and review.may_edit(request.user, obj))
+        )
 
     def save_model(self, request, obj, form, change):
         if not is_editor(request.user) and not change:
@@ -281,6 +327,8 @@ class PostAdmin(
             obj.author = request.user.author
             obj.is_featured = False
         before = Post.objects.get(pk=obj.pk) if change else None
+        # The desk's buttons move the post once it is saved (see response_workflow).
+        request.desk_form = form
         super().save_model(request, obj, form, change)
         if before and before.is_published() and obj.status == Post.Status.PUBLISHED:
             old_path = before.get_absolute_url()
@@ -299,6 +347,9 @@ class PostAdmin(
 
     def response_workflow(self, request, obj):
         """Say what state a draft, publish or schedule button left the post in, on its form."""
+        button = workflow_button(request.POST)
+        if button in DESK_BUTTONS:
+            review_admin.apply_desk_button(request, obj, request.desk_form, button)
         self.message_user(request, format_html("“{}” is saved: {}.", obj, self.state(obj)))
         url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
@@ -310,6 +361,9 @@ class PostAdmin(
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        review_admin.keep_note_of_a_plain_save(
+            request, form.instance, form, workflow_button(request.POST)
+        )
         # Tags are saved only now, after the post, and search must know them.
         reindex_posts(posts=Post.objects.filter(pk=form.instance.pk))
 
@@ -332,13 +386,7 @@ class PostAdmin(
 
     @admin.display(description="State", ordering="status")
     def state(self, obj):
-        if obj.status == Post.Status.DRAFT:
-            return "Draft"
-        if obj.is_scheduled():
-            return format_html(
-                "Scheduled for {}", timezone.localtime(obj.published_at).strftime("%d %b %Y %H:%M")
-            )
-        return "Published"
+        return state_in_words(obj)
 
     @admin.display(description="Public", boolean=True)
     def is_public(self, obj):
@@ -347,15 +395,19 @@ class PostAdmin(
     def view_on_site(self, obj):
         return reverse("blog:preview", kwargs={"pk": obj.pk})
 
-    @admin.action(description="Publish the selected posts now", permissions=["change"])
+    @admin.action(description="Publish the selected posts now", permissions=["publish"])
     def publish_now(self, request, queryset):
         def publish(post):
+            if post.is_in_review():
+                # An editor's decision on a post in review: recorded, and its writer told.
+                review.approve(post=post, by=request.user)
+                return
             post.publish(at=timezone.now() if not post.is_published() else post.published_at)
 
         count = self._changed_in_bulk(queryset, publish)
         messages.success(request, f"Published {count} post(s).")
 
-    @admin.action(description="Take the selected posts back to draft", permissions=["change"])
+    @admin.action(description="Take the selected posts back to draft", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = self._changed_in_bulk(queryset, Post.unpublish)
         messages.success(request, f"Moved {count} post(s) back to draft.")
@@ -385,16 +437,18 @@ def manages_authors(user):
 
 @admin.register(Author)
 class AuthorAdmin(PurgingAdminMixin, RevisionAdmin):
-    list_display = ["display_name", "tagline", "rhythm", "blog_roll_order", "is_active"]
-    list_filter = ["is_active"]
+    list_display = [
+        "display_name", "tagline", "rhythm", "blog_roll_order", "is_active", "needs_review",
+    ]  # fmt: skip
+    list_filter = ["is_active", "needs_review"]
     search_fields = ["display_name", "tagline", "user__username", "user__email"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["user"]
     fields = [
         "user", "display_name", "slug", "portrait", "tagline", "introduction", "rhythm",
-        "website", "links", "blog_roll_order", "is_active",
+        "website", "links", "blog_roll_order", "is_active", "needs_review",
     ]  # fmt: skip
-    restricted_fields = ["user", "slug", "blog_roll_order", "is_active"]
+    restricted_fields = ["user", "slug", "blog_roll_order", "is_active", "needs_review"]
     # A chosen portrait survives an error elsewhere in the form, named by its label.
     formfield_overrides = LABELLED_KEPT_PICTURES
 

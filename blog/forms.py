@@ -8,6 +8,15 @@ from taggit.models import Tag
 
 from blog.html import unembed_videos
 from blog.models import Post
+from blog.review_forms import (
+    DESK_BUTTONS,
+    PUBLISH,
+    SAVE_DRAFT,
+    SCHEDULE,
+    UNPUBLISH,
+    ZonedDateTimeInput,
+    check_desk_button,
+)
 
 # What an author can make in the editor; blog/html.py keeps exactly these tags on save.
 BODY_EDITOR = {
@@ -34,8 +43,7 @@ BODY_EDITOR = {
 }
 
 # The buttons under the form (templates/admin/blog/post/submit_line.html), by name.
-SAVE_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH = "_save_draft", "_publish", "_schedule", "_unpublish"
-WORKFLOW_BUTTONS = (SAVE_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH)
+WORKFLOW_BUTTONS = (SAVE_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH, *DESK_BUTTONS)
 
 
 def workflow_button(data):
@@ -44,20 +52,37 @@ def workflow_button(data):
 
 
 class PostAdminForm(forms.ModelForm):
+    # Who fills the form in: PostAdmin.get_form sets it, and the desk's buttons check it.
+    user = None
+    # A picker of date and time together, in the publication's zone (the admin's own widget
+    # splits them and names no zone).
+    published_at = forms.DateTimeField(
+        label="Publication time",
+        required=False,
+        widget=ZonedDateTimeInput(),
+        help_text="To schedule, give a time to come and press Schedule: the post appears by "
+        "itself at that time. Left empty, publishing uses the present moment.",
+    )
+    review_note = forms.CharField(
+        label="Note for the desk",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept with the post's editorial notes. Needed to request changes.",
+    )
+
     class Meta:
         model = Post
         # The admin chooses the fields from its fieldsets; these are the ones set up here.
         fields = ["title", "slug", "body", "status", "published_at"]
         widgets = {
             "body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable"),
+            # The state is said in words beside it, and the buttons change it.
+            "status": forms.HiddenInput(),
         }
         help_texts = {
             "body": "A YouTube or Vimeo address alone on a line becomes the video's player.",
             "status": "Draft: only you and the editors see it. Published: readers see it from "
             "its publication time.",
-            "published_at": "To schedule, choose Published and a future time, or press "
-            "Schedule: the post appears by itself at that time. Left empty, publishing "
-            "uses the present moment.",
         }
         error_messages = {
             "title": {"required": "Give the post a title: readers see it first."},
@@ -110,6 +135,8 @@ class PostAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         button = workflow_button(self.data)
+        if button and self.user is not None:
+            check_desk_button(self, button)
         if button in (SAVE_DRAFT, UNPUBLISH):
             cleaned_data["status"] = Post.Status.DRAFT
         elif button == PUBLISH:

@@ -23,11 +23,13 @@ from blog.corrections import (  # noqa: F401 (corrections of posts, defined besi
     last_correction_time,
 )
 from blog.html import clean_body, html_to_text, summarize_text
+from blog.notes import EditorialNote  # noqa: F401 (the desk's notes on posts, defined beside)
 from blog.post_files import (  # noqa: F401 (pictures in the body and downloads, defined beside)
     Attachment,
     AttachmentQuerySet,
     PostImage,
 )
+from blog.review_states import Reviewable, review_constraints  # unpublish() too
 from blog.series import Series, SeriesPart, series_constraints  # noqa: F401 (defined beside)
 from uploads.images import CheckedImageField, Picture, remove_shortcodes, renditions_for
 from uploads.storage import original_storage
@@ -236,7 +238,7 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(CoauthoredPost, SeriesPart, models.Model):
+class Post(CoauthoredPost, SeriesPart, Reviewable, models.Model):
     """A column: its authors' article, public once published and its time has come."""
 
     class Status(models.TextChoices):
@@ -353,6 +355,7 @@ class Post(CoauthoredPost, SeriesPart, models.Model):
                 name="post_published_has_time",
             ),
             *series_constraints(),
+            *review_constraints(),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="post_public"),
@@ -371,6 +374,7 @@ class Post(CoauthoredPost, SeriesPart, models.Model):
             self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        self.settle_review_state()
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.body = clean_body(self.body)
@@ -482,12 +486,7 @@ class Post(CoauthoredPost, SeriesPart, models.Model):
         """Publish now, or schedule for the time given."""
         self.status = self.Status.PUBLISHED
         self.published_at = at or self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at", "updated_at"])
-
-    def unpublish(self):
-        """Take the post off the site and back to draft."""
-        self.status = self.Status.DRAFT
-        self.save(update_fields=["status", "updated_at"])
+        self.save(update_fields=["status", "published_at", "review_state", "updated_at"])
 
     def can_be_deleted_by(self, user):
         """Say whether user may delete this post: its lead author or an editor, never a

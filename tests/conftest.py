@@ -38,6 +38,7 @@ BASE_DATA_MIGRATIONS = [
     ("blog.migrations.0003_static_pages", "create_pages"),
     ("blog.migrations.0017_series_permissions", "grant"),
     ("comments.migrations.0002_moderation_roles", "grant"),
+    ("blog.migrations.0019_contributors_role", "create_contributors"),
 ]
 
 

@@ -167,7 +167,9 @@ class TestWorkflowButtons:
     def test_the_help_text_explains_scheduling(self, author_client):
         text = author_client.get(ADD_URL).text
 
-        assert "To schedule, choose Published and a future time" in text
+        assert "To schedule, give a time to come and press Schedule" in text
+        # One state, said in words: no Status field beside it (issue 17).
+        assert 'type="hidden" name="status"' in text
 
 
 class TestStateInTheList:
@@ -180,9 +182,10 @@ class TestStateInTheList:
 
         text = author_client.get(CHANGELIST_URL).text
 
-        assert "Scheduled for 03 Dec 2030 09:00" in text
+        # In words, in the publication's zone, named (issue 17).
+        assert "Scheduled for Tuesday 3 December 2030, 09:00 GMT" in text
         assert ">Draft<" in text
-        assert ">Published<" in text
+        assert ">Published 1\xa0year ago<" in text
 
     @pytest.mark.parametrize(
         ("state", "titles"),
