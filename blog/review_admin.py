@@ -15,6 +15,7 @@ from blog.review_forms import (
     APPROVE_SCHEDULE,
     DESK_BUTTONS,
     REQUEST_CHANGES,
+    SAVE_DRAFT,
     SUBMIT,
     buttons_for,
     desk_buttons,
@@ -75,6 +76,13 @@ def change_form_context(request, obj):
     """Return what the post's form shows of the desk: buttons, state and the notes."""
     buttons = desk_buttons(request.user, obj)
     context = {"desk_buttons": buttons, "desk_primary": any(b["primary"] for b in buttons)}
+    if obj is None or obj.pk is None or obj.status == "draft":
+        # On a draft, Save draft is the one plain save, first so that Enter in a field saves.
+        save_draft = [b for b in buttons if b["name"] == SAVE_DRAFT]
+        context.update(
+            desk_buttons=[b for b in buttons if b["name"] != SAVE_DRAFT],
+            desk_save=save_draft[0] if save_draft else None,
+        )
     if obj is not None and obj.pk and review.may_read_notes(request.user, obj):
         context.update(
             desk_state=state_in_words(obj),

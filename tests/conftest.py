@@ -18,6 +18,22 @@ def pytest_configure(config):
     django_settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, keep the test database in a file rather than in memory.
+
+    An in-memory database is one connection, which Django's live server shares between its
+    request threads and the test's own: with the post form's autosave, presence and preview
+    requests running beside a test's queries, SQLite answered "bad parameter or other API
+    misuse" now and then. With a file, each thread has its own connection, as in production.
+    """
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("database") / "test.sqlite3"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Start each test with empty caches, uploads in a temporary folder, no static manifest."""

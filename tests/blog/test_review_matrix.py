@@ -1,6 +1,7 @@
 """Who may move a post on the desk, from which state: every role × every move, by the form."""
 
 import datetime
+import re
 from http import HTTPStatus
 
 import pytest
@@ -229,6 +230,25 @@ def test_the_form_makes_the_right_action_primary(client, role, state, primary):
     if role == "editor" and state == "in_review":
         assert 'value="Approve and schedule"' in text
         assert 'value="Request changes"' in text
+
+
+@pytest.mark.parametrize(
+    ("role", "state", "buttons"),
+    [
+        ("contributor", "draft", ["Save draft", "Submit for review"]),
+        ("columnist", "draft", ["Save draft", "Publish now", "Schedule"]),
+        ("columnist", "published", ["Save", "Unpublish", "Save and continue editing"]),
+    ],
+)
+def test_a_post_form_offers_one_set_of_actions_save_first(client, role, state, buttons):
+    user = make_person(role)
+    post = post_in(state, author=user.author)
+    client.force_login(user)
+
+    text = client.get(change_url(post)).text
+
+    submit_row = text.split('class="submit-row"')[1].split("</div>")[0]
+    assert re.findall(r'<input type="submit" value="([^"]+)"', submit_row) == buttons
 
 
 def test_submitting_a_new_post_straight_away_puts_it_in_review(client):
