@@ -104,3 +104,13 @@ def test_the_list_filters_by_review_state(client):
     for state, titles in [("in_review", {"Waiting"}), ("changes_requested", {"Back"})]:
         response = client.get("/admin/blog/post/", {"state": state})
         assert {p.title for p in response.context["cl"].result_list} == titles
+
+
+def test_the_post_list_gives_publication_times_in_the_publications_zone_named(client):
+    # 08:00 UTC in July is 09:00 in London, on summer time.
+    PostFactory(title="Summer", published_at=datetime.datetime(2026, 7, 1, 8, tzinfo=datetime.UTC))
+    client.force_login(make_person("editor"))
+
+    text = client.get("/admin/blog/post/").text
+
+    assert "Wednesday 1 July, 09:00 BST" in text
