@@ -86,12 +86,16 @@ def test_a_writer_finds_their_posts_sent_back(client):
     contributor = make_person("contributor")
     post_in("changes_requested", author=contributor.author, title="Mine to revise")
     post_in("changes_requested", author=AuthorFactory(), title="Someone else's")
+    shared = post_in("changes_requested", author=AuthorFactory(), title="Ours to revise")
+    shared.post_authors.create(author=contributor.author, position=1)
     client.force_login(contributor)
 
     response = client.get("/admin/")
 
     assert response.status_code == HTTPStatus.OK
-    assert "Mine to revise" in response.text
+    panel = response.text.split('class="module waiting-for-you"')[1].split("</section>")[0]
+    assert "Mine to revise" in panel
+    assert "Ours to revise" in panel
     assert "Someone else's" not in response.text
 
 
