@@ -160,7 +160,9 @@ class PostAdmin(
     RevisionAdmin,
 ):
     form = PostAdminForm
-    list_display = ["title", "author", "category", "state", "published_at", "is_featured"]
+    list_display = [
+        "title", "author", "category", "state", review_admin.publication_time, "is_featured",
+    ]  # fmt: skip
     list_filter = [StateFilter, "is_featured", "category", "author"]
     list_select_related = ["author", "category"]
     search_fields = ["title", "excerpt", "body", "author__display_name"]

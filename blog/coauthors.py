@@ -36,6 +36,17 @@ class PostAuthor(models.Model):
         return f"{self.author} on “{self.post}”"
 
 
+def coauthored_columns(authors, *, start, end):
+    """Return (co-author id, publication time) for each published or scheduled post between
+    start and end that any of authors co-writes: slots a co-written column fills."""
+    return PostAuthor.objects.filter(
+        author__in=authors,
+        post__status="published",
+        post__published_at__gte=start,
+        post__published_at__lt=end,
+    ).values_list("author_id", "post__published_at")
+
+
 def coauthored_by(authors):
     """Return the ids of the posts any of authors co-writes (Authors, ids or a query of ids)."""
     return PostAuthor.objects.filter(author__in=authors).values("post")

@@ -25,6 +25,7 @@ from authors import rhythm
 from authors.models import Author
 from blog import sidebar
 from blog.cache_tags import post_tags
+from blog.coauthors import coauthored_columns
 from blog.models import Post
 from edge.state import content_changed
 from edge.tags import LAYOUT
@@ -145,6 +146,9 @@ def calendar_view(request, admin_site):
             post.colour = columnists[post.author_id].colour
             post.can_move = post.published_at > now
             days[local.date()].posts.append(post)
+    # A column someone co-writes fills their slot too.
+    for pk, moment in coauthored_columns(list(columnists), start=start, end=end):
+        column_days[pk].append(timezone.localdate(moment))
     for pk, columnist in columnists.items():
         if columnist.rule is None:
             continue

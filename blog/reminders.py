@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from authors import rhythm
 from authors.models import Author
+from blog.coauthors import coauthored_columns
 from blog.models import Post
 from worker.mail import send_keyed_once
 
@@ -56,8 +57,9 @@ def due_reminders(today: datetime.date) -> list[tuple[Author, rhythm.Slot]]:
         published_at__lt=end,
         author__in=[author.pk for author, _ in expecting],
     ).values_list("author_id", "published_at")
+    ids = [author.pk for author, _ in expecting]
     days = {}
-    for author_id, moment in columns:
+    for author_id, moment in [*columns, *coauthored_columns(ids, start=start, end=end)]:
         days.setdefault(author_id, []).append(timezone.localdate(moment))
     due = []
     for author, rule in expecting:

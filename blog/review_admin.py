@@ -1,7 +1,7 @@
 """The desk on the post's admin form: buttons, editorial notes and the moves the buttons make."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -20,7 +20,7 @@ from blog.review_forms import (
     buttons_for,
     desk_buttons,
 )
-from blog.review_words import state_in_words
+from blog.review_words import moment, state_in_words
 
 
 class NoteForm(forms.Form):
@@ -70,6 +70,12 @@ def note_threads(post):
         if note.parent_id:
             replies.setdefault(note.parent_id, []).append(note)
     return [(note, replies.get(note.pk, [])) for note in notes if note.parent_id is None]
+
+
+@admin.display(description="Publication time", ordering="published_at")
+def publication_time(post):
+    """The post list's publication time, in the publication's zone, named."""
+    return moment(post.published_at) if post.published_at else "—"
 
 
 def change_form_context(request, obj):

@@ -66,10 +66,11 @@ def tell_editors_of_submission(context, post_id):
 
 @task(takes_context=True)
 def tell_writer_of_decision(context, post_id, decision):
-    """Tell a post's writer that an editor approved it or asked for changes."""
+    """Tell a post's writers (its lead author and co-authors) that an editor approved it or
+    asked for changes; return how many were told."""
     post = Post.objects.filter(pk=post_id).select_related("author__user").first()
-    if post is None or not post.author.user.email:
-        return False
+    if post is None:
+        return 0
     note = post.editorial_notes.select_related("author").order_by("-created_at", "-id").first()
     mail_context = _context(post, decision=decision, note=note)
     if decision == ReviewState.APPROVED:
@@ -77,10 +78,10 @@ def tell_writer_of_decision(context, post_id, decision):
         subject = f"Approved: “{one_line(post.title)}”"
     else:
         subject = f"Changes requested: “{one_line(post.title)}”"
-    message = EmailMessage(
-        subject,
-        render_to_string("blog/email/review_decided.txt", mail_context),
-        settings.DEFAULT_FROM_EMAIL,
-        [post.author.user.email],
-    )
-    return send_once(message, context=context, purpose=f"review-{decision}")
+    body = render_to_string("blog/email/review_decided.txt", mail_context)
+    sent = 0
+    for writer in post.byline_authors:
+        if writer.user.email:
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [writer.user.email])
+            sent += send_once(message, context=context, purpose=f"review-{decision}")
+    return sent

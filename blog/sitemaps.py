@@ -1,14 +1,14 @@
-"""The sitemap: every public post, blog, category, tag in use and static page."""
+"""The sitemap: every public post, blog, category, tag in use, series and static page."""
 
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from taggit.models import Tag
 
 from authors.models import Author
-from blog.models import Category, Post, TaggedPost
+from blog.models import Category, Post, Series, TaggedPost
 
 
 class RequestHostSitemap(Sitemap):
@@ -34,7 +34,9 @@ class PostSitemap(RequestHostSitemap):
 
 class AuthorSitemap(RequestHostSitemap):
     def items(self):
-        has_posts = Exists(Post.objects.published().filter(author=OuterRef("pk")))
+        # A columnist's blog lists the columns they lead and those they co-write.
+        writes = Q(author=OuterRef("pk")) | Q(post_authors__author=OuterRef("pk"))
+        has_posts = Exists(Post.objects.published().filter(writes))
         return list(Author.objects.filter(has_posts).only("slug"))
 
 
@@ -58,6 +60,13 @@ class TagSitemap(RequestHostSitemap):
         return reverse("blog:tag", kwargs={"slug": tag.slug})
 
 
+class SeriesSitemap(RequestHostSitemap):
+    def items(self):
+        # A series with no part out yet says only that parts are coming: not worth a listing.
+        has_parts = Exists(Post.objects.published().filter(series=OuterRef("pk")))
+        return list(Series.objects.filter(has_parts).only("slug"))
+
+
 class PageSitemap(RequestHostSitemap, FlatPageSitemap):
     def items(self):
         return list(super().items())
@@ -68,6 +77,7 @@ SECTIONS = {
     "authors": AuthorSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
+    "series": SeriesSitemap,
     "pages": PageSitemap,
 }
 

@@ -19,8 +19,10 @@ def waiting_for_you(context):
         waiting = Post.objects.drafts().filter(review_state=ReviewState.IN_REVIEW)
         intro = "Submitted for review, the longest waiting first."
     elif hasattr(user, "author"):
-        waiting = Post.objects.drafts().filter(
-            author__user=user, review_state=ReviewState.CHANGES_REQUESTED
+        waiting = (
+            Post.objects.drafts()
+            .by_author(user.author)
+            .filter(review_state=ReviewState.CHANGES_REQUESTED)
         )
         intro = "Sent back by an editor: revise them and submit them again."
     else:

@@ -87,6 +87,15 @@ def test_the_month_shows_weekly_and_fortnightly_slots_with_the_overdue_marked(ed
     assert "08:15 Ada's next column Ada Author · scheduled" in days["2026-12-09"]
 
 
+def test_a_column_co_written_in_a_slots_window_fills_the_co_authors_slot(editor_client, desk):
+    author, other_author = desk
+    PostFactory(author=other_author, coauthors=[author], title="Together", published_at=at(2))
+
+    days = cells(editor_client.get(CALENDAR))
+
+    assert "Ada Author: filled" in days["2026-12-02"]
+
+
 def test_no_slot_is_expected_before_a_columnist_joined(editor_client, desk):
     author, _ = desk
     type(author).objects.filter(pk=author.pk).update(created_at=at(3))

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from blog import review
 from tests.blog.desk import make_person, post_in
-from tests.factories import UserFactory
+from tests.factories import AuthorFactory, UserFactory
 
 # The worker closes its database connection between tasks, as it does in production.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -109,3 +109,14 @@ def test_an_editors_bulk_publish_of_a_post_in_review_is_an_approval(
     [message] = mailoutbox
     assert message.to == [contributor.email]
     assert message.subject == f"Approved: “{post.title}”"
+
+
+def test_each_writer_of_a_co_written_post_hears_of_the_decision(contributor, editors, mailoutbox):
+    colleague = AuthorFactory(user=UserFactory(username="ken", email="ken@example.com"))
+    post = post_in("in_review", author=contributor.author)
+    post.post_authors.create(author=colleague, position=1)
+
+    review.request_changes(post=post, by=editors[0], note="One voice, please.")
+    run_worker()
+
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([contributor.email, "ken@example.com"])

@@ -86,12 +86,16 @@ def test_a_writer_finds_their_posts_sent_back(client):
     contributor = make_person("contributor")
     post_in("changes_requested", author=contributor.author, title="Mine to revise")
     post_in("changes_requested", author=AuthorFactory(), title="Someone else's")
+    shared = post_in("changes_requested", author=AuthorFactory(), title="Ours to revise")
+    shared.post_authors.create(author=contributor.author, position=1)
     client.force_login(contributor)
 
     response = client.get("/admin/")
 
     assert response.status_code == HTTPStatus.OK
-    assert "Mine to revise" in response.text
+    panel = response.text.split('class="module waiting-for-you"')[1].split("</section>")[0]
+    assert "Mine to revise" in panel
+    assert "Ours to revise" in panel
     assert "Someone else's" not in response.text
 
 
@@ -104,3 +108,13 @@ def test_the_list_filters_by_review_state(client):
     for state, titles in [("in_review", {"Waiting"}), ("changes_requested", {"Back"})]:
         response = client.get("/admin/blog/post/", {"state": state})
         assert {p.title for p in response.context["cl"].result_list} == titles
+
+
+def test_the_post_list_gives_publication_times_in_the_publications_zone_named(client):
+    # 08:00 UTC in July is 09:00 in London, on summer time.
+    PostFactory(title="Summer", published_at=datetime.datetime(2026, 7, 1, 8, tzinfo=datetime.UTC))
+    client.force_login(make_person("editor"))
+
+    text = client.get("/admin/blog/post/").text
+
+    assert "Wednesday 1 July, 09:00 BST" in text

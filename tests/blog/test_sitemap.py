@@ -5,7 +5,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from tests.factories import AuthorFactory, CategoryFactory, PostFactory
+from blog.models import Post
+from tests.factories import AuthorFactory, CategoryFactory, PostFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +32,28 @@ def test_sitemap_lists_every_public_page_and_nothing_unpublished(client, author)
         title="Scheduled", category=CategoryFactory(slug="future-section"), scheduled=True
     )
     AuthorFactory(slug="no-posts-yet")
+    colleague = AuthorFactory(slug="co-writer")
+    PostFactory(author=author, coauthors=[colleague], slug="together", category=published.category)
+    running = SeriesFactory(author=author, slug="a-running-series")
+    PostFactory(
+        author=author, series=running, series_part=1, slug="part-one", category=published.category
+    )
+    coming = SeriesFactory(author=author, slug="nothing-out-yet")
+    PostFactory(
+        author=author, series=coming, series_part=1, scheduled=True, category=published.category
+    )
 
     entries = sitemap_entries(client)
 
     assert set(entries) == {
         HOST + published.get_absolute_url(),
+        *(
+            HOST + post.get_absolute_url()
+            for post in Post.objects.filter(slug__in=["together", "part-one"])
+        ),
         HOST + author.get_absolute_url(),
+        HOST + colleague.get_absolute_url(),
+        HOST + running.get_absolute_url(),
         HOST + published.category.get_absolute_url(),
         HOST + reverse("blog:tag", kwargs={"slug": "itil"}),
         f"{HOST}/about/",

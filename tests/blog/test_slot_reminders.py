@@ -52,6 +52,12 @@ def test_a_scheduled_column_in_the_slots_window_means_no_reminder(author):
     assert mail.outbox == []
 
 
+def test_a_scheduled_column_co_written_in_the_slots_window_means_no_reminder(author):
+    PostFactory(coauthors=[author], published_at=datetime.datetime(2026, 12, 10, 9, tzinfo=LONDON))
+
+    assert send_slot_reminders() == 0
+
+
 def test_a_draft_does_not_fill_the_slot(author):
     PostFactory(author=author, draft=True)
 
