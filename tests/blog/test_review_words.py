@@ -117,4 +117,4 @@ def test_the_post_list_gives_publication_times_in_the_publications_zone_named(cl
 
     text = client.get("/admin/blog/post/").text
 
-    assert "Wednesday 1 July, 09:00 BST" in text
+    assert "Wed 1 Jul, 09:00 BST" in text

@@ -36,11 +36,33 @@ def browser(live_server):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-    deadline = time.monotonic() + 5
+    wait_for_requests_to_finish()
+
+
+def wait_for_requests_to_finish(seconds=5):
+    """Wait until the live server's request threads have answered what they were asked."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and any(
         "process_request_thread" in thread.name for thread in threading.enumerate()
     ):
         time.sleep(0.05)
+
+
+@pytest.fixture(autouse=True)
+def _close_every_window(request):
+    """Close every window a test opened once it ends, and let their last requests finish.
+
+    A post form left open goes on asking (autosave's heartbeat, the preview window's check
+    for a new version): into the next test, where its requests held database connections
+    while the database was emptied and kept pages of an empty publication in the
+    process's caches (a navigation without its sections).
+    """
+    yield
+    if "browser" not in request.fixturenames:
+        return
+    for context in request.getfixturevalue("browser").contexts:
+        context.close()
+    wait_for_requests_to_finish()
 
 
 @pytest.fixture
