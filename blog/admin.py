@@ -15,7 +15,6 @@ from blog.admin_autosave import AutosaveAdminMixin
 from blog.admin_editor import EditorUploadsAdminMixin
 from blog.admin_widgets import LABELLED_FILES, LABELLED_KEPT_PICTURES
 from blog.cache_tags import post_tags
-from blog.coauthors import coauthored_by
 from blog.correcting import CorrectionAdminMixin
 from blog.desk_admin import PostAuthorInline, series_choices
 from blog.forms import PostAdminForm, workflow_button
@@ -247,9 +246,7 @@ class PostAdmin(
         if request.user.has_perm("blog.change_post"):
             # Authors reach the posts they lead or co-write only, whatever the URL says.
             author = getattr(request.user, "author", None)
-            return queryset.filter(author__user=request.user) | queryset.filter(
-                pk__in=coauthored_by([author])
-            )
+            return queryset.by_author(author) if author else queryset.none()
         # Those who only read (moderators) read what readers can, never a draft.
         return queryset.published()
 

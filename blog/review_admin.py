@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 
 from blog import review
 from blog.models import EditorialNote, Post
@@ -21,7 +20,7 @@ from blog.review_forms import (
     buttons_for,
     desk_buttons,
 )
-from blog.review_words import state_in_words
+from blog.review_words import moment, state_in_words
 
 
 class NoteForm(forms.Form):
@@ -75,13 +74,8 @@ def note_threads(post):
 
 @admin.display(description="Publication time", ordering="published_at")
 def publication_time(post):
-    """The post list's publication time, short, in the publication's zone, named:
-    'Wed 9 Dec, 08:00 GMT' (the year only when it is not this one)."""
-    if post.published_at is None:
-        return "—"
-    local, now = timezone.localtime(post.published_at), timezone.localtime()
-    year = f" {local.year}" if local.year != now.year else ""
-    return f"{local:%a} {local.day} {local:%b}{year}, {local:%H:%M} {local.tzname()}"
+    """The post list's publication time, short, in the publication's zone, named."""
+    return moment(post.published_at, short=True) if post.published_at else "—"
 
 
 def change_form_context(request, obj):

@@ -118,13 +118,6 @@ class ZonedDateTimeInput(forms.DateTimeInput):
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
-    def value_from_datadict(self, data, files, name):
-        if name in data:
-            return data[name]
-        # A date and a time sent apart, as the admin's split widget sends them.
-        day, time = data.get(f"{name}_0", ""), data.get(f"{name}_1", "")
-        return f"{day} {time}".strip() or None
-
     def render(self, name, value, attrs=None, renderer=None):
         zone_id = f"{(attrs or {}).get('id', name)}_zone"
         attrs = {**(attrs or {}), "aria-describedby": zone_id}

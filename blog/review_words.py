@@ -6,12 +6,14 @@ from django.utils.timesince import timesince
 from blog.review_states import ReviewState
 
 
-def moment(when, *, now=None):
-    """Say a time in the publication's zone, named: 'Wednesday 9 December, 08:00 GMT'."""
+def moment(when, *, now=None, short=False):
+    """Say a time in the publication's zone, named: 'Wednesday 9 December, 08:00 GMT', or
+    short, 'Wed 9 Dec, 08:00 GMT' (the year only when it is not this one)."""
     local = timezone.localtime(when)
     now = timezone.localtime(now or timezone.now())
     year = f" {local.year}" if local.year != now.year else ""
-    return f"{local:%A} {local.day} {local:%B}{year}, {local:%H:%M} {local.tzname()}"
+    day, month = (f"{local:%a}", f"{local:%b}") if short else (f"{local:%A}", f"{local:%B}")
+    return f"{day} {local.day} {month}{year}, {local:%H:%M} {local.tzname()}"
 
 
 def state_in_words(post, *, now=None):

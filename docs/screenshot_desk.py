@@ -5,6 +5,7 @@ loaded into a database and media folders of its own, in a temporary directory, a
 there on a free port; nothing of the project's own database is touched.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -40,7 +41,10 @@ def wait_for(url, seconds=60):
             time.sleep(0.5)
 
 
-def main():
+@contextlib.contextmanager
+def demo_site():
+    """Serve the demo publication from a temporary database and media folders; yield its
+    address, and stop the server afterwards."""
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         env = {
@@ -65,22 +69,24 @@ def main():
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/admin/login/")
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=["--no-sandbox"]
-                )
-                page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=base)
-                page.goto("/admin/")
-                page.get_by_label("Username or email").fill("moderator")
-                page.get_by_label("Password").fill("moderator")
-                page.get_by_role("button", name="Log in", exact=True).click()
-                page.get_by_role("link", name="await moderation").click()
-                page.wait_for_selector(".desk-comment.is-current")
-                page.screenshot(path=OUTPUT)
-                browser.close()
+            yield base
         finally:
             server.terminate()
             server.wait()
+
+
+def main():
+    with demo_site() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=base)
+        page.goto("/admin/")
+        page.get_by_label("Username or email").fill("moderator")
+        page.get_by_label("Password").fill("moderator")
+        page.get_by_role("button", name="Log in", exact=True).click()
+        page.get_by_role("link", name="await moderation").click()
+        page.wait_for_selector(".desk-comment.is-current")
+        page.screenshot(path=OUTPUT)
+        browser.close()
     print(f"Wrote {OUTPUT.relative_to(ROOT)}")
 
 

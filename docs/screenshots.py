@@ -8,9 +8,7 @@ scaled to 1000, reduced to 256 colours and saved optimised.
 """
 
 import datetime
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import zoneinfo
@@ -18,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from screenshot_desk import CHROMIUM, PYTHON, ROOT, free_port, wait_for
+from screenshot_desk import CHROMIUM, ROOT, demo_site
 
 sys.path.insert(0, str(ROOT))
 from demo.pictures import cover_jpeg  # noqa: E402 (the project's root is on the path now)
@@ -112,41 +110,12 @@ def picture_file():
 
 def main():
     IMAGES.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        env = {
-            **os.environ,
-            "DEBUG": "true",
-            "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3",
-            "CACHE_URL": "locmemcache://screenshots",
-            "MEDIA_ROOT": f"{tmp}/media",
-            "PRIVATE_MEDIA_ROOT": f"{tmp}/private",
-            "SITE_URL": f"http://127.0.0.1:{port}",
-        }
-
-        def manage(*args, **kwargs):
-            return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, **kwargs)  # noqa: S603
-
-        manage("migrate", "--noinput", "-v0", check=True)
-        manage("load_demo", check=True, stdout=subprocess.DEVNULL)
-        server = subprocess.Popen(  # noqa: S603
-            [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/admin/login/")
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=["--no-sandbox"]
-                )
-                # The publication's own English: dates read 9 December, times 08:00.
-                context = browser.new_context(viewport=VIEWPORT, base_url=base, locale="en-GB")
-                pictures(context.new_page())
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait()
+    with demo_site() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        # The publication's own English: dates read 9 December, times 08:00.
+        context = browser.new_context(viewport=VIEWPORT, base_url=base, locale="en-GB")
+        pictures(context.new_page())
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from django.apps import apps as django_apps
 from django.conf import settings as django_settings
 from django.core.cache import caches
 
+from tests.edge.recorder import Recorder
 from tests.factories import AuthorFactory, UserFactory
 from tests.ops.servers import POSTGRES_BIN, PrivatePostgres
 
@@ -124,3 +125,17 @@ def private_postgres():
     except subprocess.CalledProcessError:
         pass
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def varnish(settings):
+    """A stand-in for a Varnish server, noting the purges it is sent."""
+    recorder = Recorder()
+    settings.EDGE_CACHE_BACKENDS = {
+        "varnish": {
+            "BACKEND": "edge.purge.VarnishBackend",
+            "OPTIONS": {"locations": [recorder.url]},
+        }
+    }
+    yield recorder
+    recorder.close()

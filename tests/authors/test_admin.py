@@ -5,6 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from authors.models import Author
 from blog.models import Post
@@ -21,6 +22,11 @@ def delete_url(obj):
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_delete", args=[obj.pk])
 
 
+def picker_time(moment):
+    """Return moment as the publication time's picker sends it: local, to the minute."""
+    return f"{timezone.localtime(moment):%Y-%m-%dT%H:%M}" if moment else ""
+
+
 def post_form(post, **changes):
     data = {
         "title": post.title,
@@ -31,14 +37,10 @@ def post_form(post, **changes):
         "category": post.category_id or "",
         "tags": "",
         "status": post.status,
-        "published_at_0": "",
-        "published_at_1": "",
+        "published_at": picker_time(post.published_at),
         "author": post.author_id,
         **POST_INLINES,
     }
-    if post.published_at:
-        data["published_at_0"] = f"{post.published_at:%Y-%m-%d}"
-        data["published_at_1"] = f"{post.published_at:%H:%M:%S}"
     data.update(changes)
     return data
 

@@ -1,7 +1,6 @@
 import pytest
 
 from tests.blog.searching import days_ago
-from tests.edge.recorder import Recorder
 from tests.factories import CategoryFactory, PostFactory
 
 
@@ -30,17 +29,3 @@ def columns(author, other_author):
             body="<p>backlog</p>", scheduled=True,
         ),
     }  # fmt: skip
-
-
-@pytest.fixture
-def varnish(settings):
-    """A stand-in for a Varnish server, noting the purges it is sent."""
-    recorder = Recorder()
-    settings.EDGE_CACHE_BACKENDS = {
-        "varnish": {
-            "BACKEND": "edge.purge.VarnishBackend",
-            "OPTIONS": {"locations": [recorder.url]},
-        }
-    }
-    yield recorder
-    recorder.close()

@@ -1,11 +1,11 @@
 """People and posts of the editorial desk, shared by its tests."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
 from blog.review_states import ReviewState
-from tests.factories import POST_INLINES, AuthorFactory, PostFactory, UserFactory
+from tests.authors.test_admin import change_url, post_form  # noqa: F401 (the desk's tests take change_url from here)
+from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 ROLES = ("contributor", "columnist_needing_review", "columnist", "editor", "moderator")
 
@@ -39,30 +39,10 @@ def post_in(state, *, author, **fields):
     )
 
 
-def change_url(post):
-    return reverse("admin:blog_post_change", args=[post.pk])
-
-
 def form_for(post, **changes):
-    """Return what the post's admin form sends back unchanged, plus changes."""
-    data = {
-        "title": post.title,
-        "slug": post.slug,
-        "body": post.body,
-        "excerpt": post.excerpt,
-        "featured_image_alt": "",
-        "category": post.category_id or "",
-        "tags": "",
-        "status": post.status,
-        "published_at": "",
-        "author": post.author_id,
-        "review_note": "",
-        **POST_INLINES,
-    }
-    if post.published_at:
-        data["published_at"] = f"{timezone.localtime(post.published_at):%Y-%m-%dT%H:%M}"
-    data.update(changes)
-    return data
+    """Return what the post's admin form sends back unchanged, with an empty note for the
+    desk, plus changes."""
+    return post_form(post, **{"review_note": "", **changes})
 
 
 def where(post):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
-from tests.authors.test_admin import change_url, post_form
+from tests.authors.test_admin import change_url, picker_time, post_form
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +41,8 @@ def new_post_form(author, **changes):
 
 
 def local_form_time(moment):
-    local = timezone.localtime(moment)
-    return {"published_at_0": f"{local:%Y-%m-%d}", "published_at_1": f"{local:%H:%M:%S}"}
+    """Return moment as the picker sends it, to the second (a browser's step="1")."""
+    return {"published_at": f"{timezone.localtime(moment):%Y-%m-%dT%H:%M:%S}"}
 
 
 class TestEditor:
@@ -288,7 +288,8 @@ class TestOldAddresses:
 
     def test_moving_the_publication_date_keeps_the_old_address(self, author_client, published):
         old_url = published.get_absolute_url()
-        data = post_form(published, published_at_0="2025-03-12")
+        moved = timezone.localtime(published.published_at).replace(year=2025, month=3, day=12)
+        data = post_form(published, published_at=picker_time(moved))
 
         author_client.post(change_url(published), data)
 

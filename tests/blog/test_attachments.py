@@ -72,8 +72,7 @@ def test_author_attaches_a_file_readers_see_with_its_title_and_size(
         draft,
         {"title": "Service desk toolkit", "file": SimpleUploadedFile(name, content)},
         status="published",
-        published_at_0="2020-01-01",
-        published_at_1="09:00:00",
+        published_at="2020-01-01T09:00",
     )
 
     assert response.status_code == HTTPStatus.FOUND, response.context["errors"]

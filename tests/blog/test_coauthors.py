@@ -15,7 +15,6 @@ from blog.models import Post, PostAuthor
 from edge import tags
 from tests.authors.test_admin import change_url, delete_url, post_form
 from tests.blog.uploads import inline_forms
-from tests.edge.test_purge import varnish  # noqa: F401 (the fixture)
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db

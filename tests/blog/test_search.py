@@ -10,6 +10,7 @@ from blog.models import Post
 from blog.search import MAX_QUERY_LENGTH, reindex_posts
 from edge import tags
 from edge.state import content_changed
+from tests.authors.test_admin import picker_time
 from tests.blog.searching import SEARCH_URL, assert_only_marks, days_ago, found, search
 from tests.factories import POST_INLINES, AuthorFactory, CategoryFactory, PostFactory
 from tests.queries import assert_queries_do_not_grow, steady_queries
@@ -217,8 +218,7 @@ def test_saving_a_post_in_the_admin_makes_its_tags_searchable(editor_client, aut
         "title": post.title, "slug": post.slug, "author": author.pk, "body": post.body,
         "excerpt": "", "featured_image_alt": "", "category": post.category_id,
         "tags": "kanban, incident review", "status": post.status,
-        "published_at_0": f"{post.published_at:%Y-%m-%d}",
-        "published_at_1": f"{post.published_at:%H:%M:%S}", **POST_INLINES,
+        "published_at": picker_time(post.published_at), **POST_INLINES,
     }  # fmt: skip
 
     response = editor_client.post(reverse("admin:blog_post_change", args=[post.pk]), data)

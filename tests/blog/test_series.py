@@ -17,7 +17,6 @@ from blog.models import Post, Series
 from edge import tags
 from edge.state import content_changed
 from tests.authors.test_admin import change_url, post_form
-from tests.edge.test_purge import varnish  # noqa: F401 (the fixture)
 from tests.factories import AuthorFactory, PostFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
+from tests.authors.test_admin import picker_time
 from tests.factories import POST_INLINES
 
 
@@ -118,8 +119,7 @@ def post_form(post=None, **changes):
         "category": "",
         "tags": "",
         "status": "draft",
-        "published_at_0": "",
-        "published_at_1": "",
+        "published_at": "",
         **POST_INLINES,
     }
     if post is not None:
@@ -128,9 +128,7 @@ def post_form(post=None, **changes):
             featured_image_alt=post.featured_image_alt, category=post.category_id or "",
             author=post.author_id,
         )  # fmt: skip
-        if post.published_at:
-            data["published_at_0"] = f"{post.published_at:%Y-%m-%d}"
-            data["published_at_1"] = f"{post.published_at:%H:%M:%S}"
+        data["published_at"] = picker_time(post.published_at)
     data.update(changes)
     return data
 

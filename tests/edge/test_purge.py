@@ -18,20 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def varnish(settings):
-    """A stand-in for a Varnish server, noting the purges it is sent."""
-    recorder = Recorder()
-    settings.EDGE_CACHE_BACKENDS = {
-        "varnish": {
-            "BACKEND": "edge.purge.VarnishBackend",
-            "OPTIONS": {"locations": [recorder.url]},
-        }
-    }
-    yield recorder
-    recorder.close()
-
-
-@pytest.fixture
 def post(author):
     return PostFactory(title="Post A", author=author, tags=["itil"])
 
